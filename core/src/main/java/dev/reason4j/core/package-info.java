@@ -1,0 +1,2 @@
+/** Shared values every module speaks. Records only: no logic beyond validation, no DJL. */
+package dev.reason4j.core;

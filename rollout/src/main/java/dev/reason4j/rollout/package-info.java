@@ -1,0 +1,2 @@
+/** Sampling groups of completions from the policy (local and remote engines) and the rollout server. */
+package dev.reason4j.rollout;
