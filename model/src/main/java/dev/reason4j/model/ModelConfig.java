@@ -105,18 +105,30 @@ public record ModelConfig(ModelFamily family, int vocabSize, int hiddenSize, int
         if (json.path("use_sliding_window").asBoolean(false)) {
             throw new Reason4jException(where + ": use_sliding_window=true is not supported; reason4j attends over the full context");
         }
+        if (json.hasNonNull("partial_rotary_factor") && json.get("partial_rotary_factor").asDouble() != 1.0) {
+            throw new Reason4jException(where + ": partial_rotary_factor " + json.get("partial_rotary_factor")
+                    + " is not supported (only full rotary embeddings)");
+        }
         int hidden = integer(json, "hidden_size", where);
         int heads = integer(json, "num_attention_heads", where);
-        int kvHeads = json.hasNonNull("num_key_value_heads") ? integer(json, "num_key_value_heads", where) : heads;
-        int headDim = json.hasNonNull("head_dim") ? integer(json, "head_dim", where) : hidden / heads;
+        // Missing fields take transformers' class defaults, which differ per family.
+        int kvHeads = json.hasNonNull("num_key_value_heads") ? integer(json, "num_key_value_heads", where)
+                : family == ModelFamily.LLAMA ? heads : 32;
+        int headDim = json.hasNonNull("head_dim") ? integer(json, "head_dim", where)
+                : family == ModelFamily.QWEN3 ? 128 : hidden / heads;
+        // transformers v5 moves rope_theta and the scaling into "rope_parameters".
+        JsonNode ropeParameters = json.get("rope_parameters");
+        JsonNode ropeNode = ropeParameters != null && !ropeParameters.isNull() ? ropeParameters : json.get("rope_scaling");
+        double ropeTheta = json.hasNonNull("rope_theta") ? json.get("rope_theta").asDouble()
+                : ropeParameters != null ? ropeParameters.path("rope_theta").asDouble(10000.0) : 10000.0;
         boolean attentionBias = json.path("attention_bias").asBoolean(false);
         boolean qkvBias = family == ModelFamily.QWEN2 || attentionBias;
         boolean outputBias = family != ModelFamily.QWEN2 && attentionBias;
         boolean mlpBias = family == ModelFamily.LLAMA && json.path("mlp_bias").asBoolean(false);
         return new ModelConfig(family, integer(json, "vocab_size", where), hidden, integer(json, "intermediate_size", where),
                 integer(json, "num_hidden_layers", where), heads, kvHeads, headDim,
-                json.path("rms_norm_eps").asDouble(1e-6), json.path("rope_theta").asDouble(10000.0),
-                ropeScaling(json.get("rope_scaling"), where), json.path("max_position_embeddings").asInt(32768),
+                json.path("rms_norm_eps").asDouble(1e-6), ropeTheta,
+                ropeScaling(ropeNode, where), json.path("max_position_embeddings").asInt(32768),
                 json.path("tie_word_embeddings").asBoolean(false), qkvBias, outputBias, mlpBias, family == ModelFamily.QWEN3,
                 json.path("bos_token_id").asInt(-1), ids(json.get("eos_token_id")), json.deepCopy());
     }
