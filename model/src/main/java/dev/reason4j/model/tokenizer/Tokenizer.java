@@ -80,10 +80,11 @@ public final class Tokenizer implements AutoCloseable {
     public String decode(int[] ids, boolean skipSpecialTokens) {
         Objects.requireNonNull(ids, "ids");
         long[] longs = new long[ids.length];
+        int vocabSize = vocabSize();
         for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < 0 || ids[i] >= vocabSize()) {
+            if (ids[i] < 0 || ids[i] >= vocabSize) {
                 throw new Reason4jException("token id " + ids[i] + " at position " + i + " is outside the vocabulary [0, "
-                        + vocabSize() + ") of " + files.dir);
+                        + vocabSize + ") of " + files.dir);
             }
             longs[i] = ids[i];
         }

@@ -37,10 +37,12 @@ final class TokenizerFiles {
     final JsonNode tokenizerConfig;
     final JsonNode generationConfig;
     final JsonNode modelConfig;
+    private final int vocabSize;
 
     private TokenizerFiles(Path dir) {
         this.dir = dir;
         readVocabulary(read(dir.resolve(TOKENIZER_JSON), true));
+        this.vocabSize = tokens.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         this.tokenizerConfig = read(dir.resolve(TOKENIZER_CONFIG), false);
         this.generationConfig = read(dir.resolve(GENERATION_CONFIG), false);
         this.modelConfig = read(dir.resolve(MODEL_CONFIG), false);
@@ -91,7 +93,7 @@ final class TokenizerFiles {
     }
 
     int vocabSize() {
-        return tokens.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        return vocabSize;
     }
 
     OptionalInt id(String token) {

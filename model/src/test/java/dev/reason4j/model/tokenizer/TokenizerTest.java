@@ -128,6 +128,13 @@ class TokenizerTest {
     }
 
     @Test
+    void decodingAnIdOutsideTheVocabularyNamesItsPosition() {
+        Reason4jException e = assertThrows(Reason4jException.class,
+                () -> tokenizer.decode(new int[] {1, SyntheticTokenizer.vocabSize()}, false));
+        assertTrue(e.getMessage().startsWith("token id " + SyntheticTokenizer.vocabSize() + " at position 1"), e.getMessage());
+    }
+
+    @Test
     void missingFilesAreUserErrorsNamingThePath(@TempDir Path empty) {
         Reason4jException noDir = assertThrows(Reason4jException.class, () -> Tokenizer.load(empty.resolve("nope")));
         assertTrue(noDir.getMessage().contains("nope"), noDir.getMessage());
