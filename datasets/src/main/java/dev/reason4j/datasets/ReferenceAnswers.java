@@ -32,15 +32,16 @@ public final class ReferenceAnswers {
         if (at < 0) {
             return null;
         }
-        int i = at + (solution.startsWith("\\boxed", at) ? "\\boxed".length() : "\\fbox".length());
-        if (i < solution.length() && solution.charAt(i) == ' ') {
-            return braceless(solution, i);
-        }
+        int afterCommand = at + (solution.startsWith("\\boxed", at) ? "\\boxed".length() : "\\fbox".length());
+        int i = afterCommand;
         while (i < solution.length() && Character.isWhitespace(solution.charAt(i))) {
             i++;
         }
-        if (i >= solution.length() || solution.charAt(i) != '{') {
+        if (i >= solution.length()) {
             return null;
+        }
+        if (solution.charAt(i) != '{') {
+            return i > afterCommand ? braceless(solution, i) : null;
         }
         int end = closingBrace(solution, i);
         if (end < 0) {
@@ -51,11 +52,7 @@ public final class ReferenceAnswers {
     }
 
     /** {@code \boxed 5$}: the token after the space, up to whitespace or {@code $}. */
-    private static String braceless(String text, int from) {
-        int start = from;
-        while (start < text.length() && text.charAt(start) == ' ') {
-            start++;
-        }
+    private static String braceless(String text, int start) {
         int end = start;
         while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '$') {
             end++;

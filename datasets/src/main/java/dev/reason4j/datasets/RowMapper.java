@@ -12,9 +12,11 @@ import dev.reason4j.datasets.formats.Row;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns one row into a {@link Problem} through a {@link FieldMapping}; a row that cannot be one throws {@link BadRowException}. */
 final class RowMapper {
@@ -133,8 +135,8 @@ final class RowMapper {
     }
 
     private static List<String> both(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
+        Set<String> all = new LinkedHashSet<>(first);
         all.addAll(second);
-        return all;
+        return List.copyOf(all);
     }
 }

@@ -37,21 +37,28 @@ final class CsvRowReader implements RowReader {
              CsvParser parser = CSV.getFactory().createParser(skipByteOrderMark(reader))) {
             parser.setSchema(schema);
             long index = 0;
+            long lastFailureOffset = -1;
             while (true) {
                 JsonToken token;
                 long line = parser.currentLocation().getLineNr();
                 try {
                     token = parser.nextToken();
                 } catch (JsonProcessingException e) {
+                    long offset = parser.currentLocation().getCharOffset();
+                    if (offset == lastFailureOffset) {
+                        throw unreadable(displayName, line, e);
+                    }
+                    lastFailureOffset = offset;
                     visitor.badRow(new BadRow(RowLocation.line(displayName, Math.max(1, line)), describe(e)));
                     index++;
-                    skipRestOfRecord(parser);
+                    skipRestOfRecord(parser, displayName, line);
                     continue;
                 }
                 if (token == null) {
                     return;
                 }
-                RowLocation location = RowLocation.line(displayName, parser.currentTokenLocation().getLineNr());
+                // After START_OBJECT the reader stands at the record's first cell: its line is the record's.
+                RowLocation location = RowLocation.line(displayName, parser.currentLocation().getLineNr());
                 ObjectNode fields = readRecord(parser, location, visitor);
                 if (fields != null) {
                     visitor.row(new Row(location, index, fields));
@@ -75,21 +82,25 @@ final class CsvRowReader implements RowReader {
             return fields;
         } catch (JsonProcessingException e) {
             visitor.badRow(new BadRow(location, describe(e)));
-            skipRestOfRecord(parser);
+            skipRestOfRecord(parser, location.file(), location.number());
             return null;
         }
     }
 
-    private static void skipRestOfRecord(CsvParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        while (token != null && token != JsonToken.END_OBJECT) {
-            try {
+    /** Moves past the end of a malformed record; a second error inside it means the file cannot be read on. */
+    private static void skipRestOfRecord(CsvParser parser, String displayName, long line) throws IOException {
+        try {
+            for (JsonToken token = parser.currentToken(); token != null && token != JsonToken.END_OBJECT; ) {
                 token = parser.nextToken();
-            } catch (JsonProcessingException ignored) {
-                // further cells of the same malformed record; already reported once
-                token = parser.currentToken();
             }
+        } catch (JsonProcessingException e) {
+            throw unreadable(displayName, line, e);
         }
+    }
+
+    private static Reason4jException unreadable(String displayName, long line, JsonProcessingException e) {
+        return new Reason4jException("CSV dataset file " + displayName + " cannot be read past line " + line + ": "
+                + describe(e) + "; fix the quoting there");
     }
 
     private static String describe(JsonProcessingException e) {

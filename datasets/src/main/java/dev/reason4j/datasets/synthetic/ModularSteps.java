@@ -23,8 +23,8 @@ final class ModularSteps {
         for (long power = 1; power <= exponent; power <<= 1) {
             if (power > 1) {
                 long next = square * square % modulus;
-                solution.step(base + "^" + power + " mod " + modulus + " = " + square + "^2 mod " + modulus + " = "
-                        + square * square + " mod " + modulus + " = " + next + ".");
+                solution.step(base + "^" + power + " mod " + modulus + ": " + square + " * " + square + " = "
+                        + square * square + ", and " + square * square + " mod " + modulus + " = " + next + ".");
                 square = next;
             }
             if ((exponent & power) == 0) {
