@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,22 +36,19 @@ public final class FileProblemSource implements ProblemSource {
     /**
      * @param format  the file format; null to tell it from the extension
      * @param mapping the field mapping; null to detect a {@link SchemaPreset} from the first row
+     * @param preset  the preset {@code mapping} came from, for descriptions; else null
      */
-    public FileProblemSource(Path file, DataFormat format, FieldMapping mapping, BadRowPolicy policy) {
-        this(file, format, mapping, null, policy);
-    }
-
     private FileProblemSource(Path file, DataFormat format, FieldMapping mapping, SchemaPreset preset, BadRowPolicy policy) {
         this.file = Objects.requireNonNull(file, "file");
-        this.format = format != null ? format : DataFormat.forPath(file);
+        this.format = format;
         this.mapping = mapping;
         this.preset = preset;
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** A file read with an explicit field mapping; the format comes from the extension. */
+    /** A file read with an explicit field mapping; the format comes from the extension (see {@link #withFormat}). */
     public static FileProblemSource of(Path file, FieldMapping mapping, BadRowPolicy policy) {
-        return new FileProblemSource(file, null, Objects.requireNonNull(mapping, "mapping"), policy);
+        return new FileProblemSource(file, null, Objects.requireNonNull(mapping, "mapping"), null, policy);
     }
 
     /** A file read with a preset by name ({@code gsm8k, math, aime, code, prompt_answer}) or {@code auto}. */
@@ -62,17 +60,24 @@ public final class FileProblemSource implements ProblemSource {
         return new FileProblemSource(file, null, chosen.mapping(), chosen, policy);
     }
 
+    /** The same source read as {@code format} whatever the file's extension (a {@code .txt} that holds JSON lines). */
+    public FileProblemSource withFormat(DataFormat format) {
+        return new FileProblemSource(file, Objects.requireNonNull(format, "format"), mapping, preset, policy);
+    }
+
     @Override
     public String describe() {
         String schema = preset != null ? "preset " + preset.configName() : mapping != null ? "field mapping" : "preset auto";
-        return file + " (" + format.name().toLowerCase(java.util.Locale.ROOT) + ", " + schema + ")";
+        String formatName = format == null ? "format from extension" : format.name().toLowerCase(Locale.ROOT);
+        return file + " (" + formatName + ", " + schema + ")";
     }
 
     @Override
     public LoadedProblems load() {
         requireReadable();
         Collector collector = new Collector();
-        format.reader().read(file, file.toString(), collector);
+        DataFormat resolved = format != null ? format : DataFormat.forPath(file);
+        resolved.reader().read(file, file.toString(), collector);
         if (collector.problems.isEmpty()) {
             throw new Reason4jException("dataset file " + file + " gave no problems"
                     + (collector.skipped.isEmpty() ? ": it has no rows" : "; every row was bad, the first: " + collector.skipped.get(0)));

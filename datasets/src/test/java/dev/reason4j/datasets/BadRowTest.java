@@ -152,7 +152,7 @@ class BadRowTest {
         assertTrue(assertThrows(Reason4jException.class, () -> FileProblemSource.withPreset(file, "auto", BadRowPolicy.SKIP).load())
                 .getMessage().startsWith("cannot tell the schema of " + file + " from its columns [label, text]"));
         Path xml = write("data.xml", "<rows/>");
-        assertTrue(assertThrows(Reason4jException.class, () -> FileProblemSource.withPreset(xml, "auto", BadRowPolicy.SKIP))
+        assertTrue(assertThrows(Reason4jException.class, () -> FileProblemSource.withPreset(xml, "auto", BadRowPolicy.SKIP).load())
                 .getMessage().startsWith("cannot tell the format of dataset file " + xml));
     }
 

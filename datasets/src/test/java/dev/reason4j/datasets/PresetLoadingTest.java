@@ -3,6 +3,7 @@ package dev.reason4j.datasets;
 import dev.reason4j.core.CodeTest;
 import dev.reason4j.core.Problem;
 import dev.reason4j.core.Prompt;
+import dev.reason4j.datasets.formats.DataFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,6 +184,14 @@ class PresetLoadingTest {
     void jsonFileThatIsReallyJsonLinesIsReadAsLines() throws IOException {
         Path file = write("train.json", GSM8K_JSONL);
         assertEquals(3, FileProblemSource.withPreset(file, "gsm8k", BadRowPolicy.FAIL).load().problems().size());
+    }
+
+    @Test
+    void explicitFormatOverridesTheExtension() throws IOException {
+        Path file = write("gsm8k.txt", GSM8K_JSONL);
+        FileProblemSource source = FileProblemSource.withPreset(file, "gsm8k", BadRowPolicy.FAIL).withFormat(DataFormat.named("jsonl"));
+        assertEquals(3, source.load().problems().size());
+        assertEquals(file + " (jsonl, preset gsm8k)", source.describe());
     }
 
     @Test

@@ -40,7 +40,7 @@ public record ChatPromptTemplate(String name, String systemPrompt, String userPa
      * system prompt is added in front unless the problem has its own.
      */
     @Override
-    public Prompt render(Problem chatProblem) {
+    public Prompt renderChat(Problem chatProblem) {
         List<ChatMessage> messages = new ArrayList<>(chatProblem.prompt().messages());
         for (int i = messages.size() - 1; i >= 0; i--) {
             if ("user".equals(messages.get(i).role())) {

@@ -15,14 +15,14 @@ public interface PromptTemplate {
     Prompt render(String question);
 
     /** The prompt for a question that is already chat messages; templates that only know text refuse. */
-    Prompt render(Problem chatProblem);
+    Prompt renderChat(Problem chatProblem);
 
     /**
      * The problem with its prompt rendered through this template. The raw question is kept as metadata
      * {@code "question"} (unless the problem already has one) for reports and de-duplication.
      */
     default Problem applyTo(Problem problem) {
-        Prompt rendered = problem.prompt().isChat() ? render(problem) : render(problem.prompt().text());
+        Prompt rendered = problem.prompt().isChat() ? renderChat(problem) : render(problem.prompt().text());
         Map<String, Object> metadata = new LinkedHashMap<>(problem.metadata());
         if (!problem.prompt().isChat()) {
             metadata.putIfAbsent("question", problem.prompt().text());

@@ -25,7 +25,7 @@ public record TextPromptTemplate(String name, String pattern) implements PromptT
     }
 
     @Override
-    public Prompt render(Problem chatProblem) {
+    public Prompt renderChat(Problem chatProblem) {
         throw new Reason4jException("problem " + chatProblem.id() + " has a chat prompt, but template '" + name
                 + "' writes plain text: use a chat template (chat, chat_r1, chat_boxed) or map a text prompt column");
     }
