@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reason4j.datasets.formats.Json;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +36,10 @@ final class RowFields {
     Optional<Cell> cell(String column) {
         JsonNode value = fields.get(column);
         if (value == null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext() && value == null; ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : fields.properties()) {
                 if (field.getKey().strip().equalsIgnoreCase(column)) {
                     value = field.getValue();
+                    break;
                 }
             }
         }
