@@ -14,9 +14,10 @@ import java.util.List;
  * @param maxNewTokens the most tokens a completion may have (finish reason {@code length} past it)
  * @param stop         strings that end a completion (the text is cut before them; finish reason {@code stop})
  * @param seed         with the sample index, keys each completion's random stream
+ * @param ignoreEos    keep sampling past EOS until maxNewTokens (benchmarks, like vLLM's ignore_eos)
  */
 public record SamplingParams(double temperature, int topK, double topP, double minP, int maxNewTokens,
-                             List<String> stop, long seed) {
+                             List<String> stop, long seed, boolean ignoreEos) {
     public SamplingParams {
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
             throw new Reason4jException("temperature must be ≥ 0 (0 = greedy), got " + temperature);
@@ -39,6 +40,10 @@ public record SamplingParams(double temperature, int topK, double topP, double m
         }
     }
 
+    public SamplingParams(double temperature, int topK, double topP, double minP, int maxNewTokens, List<String> stop, long seed) {
+        this(temperature, topK, topP, minP, maxNewTokens, stop, seed, false);
+    }
+
     /** Plain sampling at temperature 1 with no truncation. */
     public static SamplingParams of(int maxNewTokens, long seed) {
         return new SamplingParams(1.0, 0, 1.0, 0.0, maxNewTokens, List.of(), seed);
@@ -47,6 +52,10 @@ public record SamplingParams(double temperature, int topK, double topP, double m
     /** DeepSeek-R1's evaluation protocol: temperature 0.6, top-p 0.95. */
     public static SamplingParams r1Evaluation(int maxNewTokens, long seed) {
         return new SamplingParams(0.6, 0, 0.95, 0.0, maxNewTokens, List.of(), seed);
+    }
+
+    public SamplingParams withIgnoreEos(boolean ignore) {
+        return new SamplingParams(temperature, topK, topP, minP, maxNewTokens, stop, seed, ignore);
     }
 
     public boolean greedy() {
@@ -59,14 +68,14 @@ public record SamplingParams(double temperature, int topK, double topP, double m
     }
 
     public SamplingParams withSeed(long newSeed) {
-        return new SamplingParams(temperature, topK, topP, minP, maxNewTokens, stop, newSeed);
+        return new SamplingParams(temperature, topK, topP, minP, maxNewTokens, stop, newSeed, ignoreEos);
     }
 
     public SamplingParams withStop(List<String> newStop) {
-        return new SamplingParams(temperature, topK, topP, minP, maxNewTokens, newStop, seed);
+        return new SamplingParams(temperature, topK, topP, minP, maxNewTokens, newStop, seed, ignoreEos);
     }
 
     public SamplingParams withMaxNewTokens(int n) {
-        return new SamplingParams(temperature, topK, topP, minP, n, stop, seed);
+        return new SamplingParams(temperature, topK, topP, minP, n, stop, seed, ignoreEos);
     }
 }

@@ -47,7 +47,7 @@ final class SequenceState {
         tokens[length] = token;
         logProbs[length] = logProb;
         length++;
-        if (eos.contains(token) || (longestStop > 0 && endsInStop(tokenizer, longestStop))) {
+        if ((!params.ignoreEos() && eos.contains(token)) || (longestStop > 0 && endsInStop(tokenizer, longestStop))) {
             finish = FinishReason.STOP;
         } else if (length >= params.maxNewTokens()) {
             finish = FinishReason.LENGTH;
