@@ -225,21 +225,21 @@ public final class DecoderModel implements AutoCloseable {
 
     private NDArray layer(int i, NDArray x, NDArray cos, NDArray sin, NDArray bias, KvCache cache, long b, long t) {
         DecoderLayer w = layers[i];
+        FusedLayer f = cache == null ? FusedLayer.of(w, config.numHeads(), config.numKvHeads()) : cache.fused(i, this);
         int nh = config.numHeads();
         int nkv = config.numKvHeads();
         int hd = config.headDim();
         int g = config.groupSize();
         NDArray h = rmsNorm(x, w.inputNorm());
-        NDArray q = linear(h, w.qWeight(), w.qBias()).reshape(b, t, nh, hd);
-        NDArray k = linear(h, w.kWeight(), w.kBias()).reshape(b, t, nkv, hd);
-        NDArray v = linear(h, w.vWeight(), w.vBias()).reshape(b, t, nkv, hd);
-        if (w.qNorm() != null) {
-            q = rmsNorm(q, w.qNorm());
-            k = rmsNorm(k, w.kNorm());
+        NDArray qkv = linear(h, f.qkvWeight(), f.qkvBias()).reshape(b, t, nh + 2L * nkv, hd);
+        NDArray qk = qkv.get(new NDIndex(":, :, :{}", nh + nkv)); // (B, T, nh + nkv, hd)
+        NDArray v = qkv.get(new NDIndex(":, :, {}:", nh + nkv)).transpose(0, 2, 1, 3); // (B, nkv, T, hd)
+        if (f.qkNorm() != null) {
+            qk = rmsNorm(qk, f.qkNorm());
         }
-        q = rotate(q, cos, sin);
-        k = rotate(k, cos, sin).transpose(0, 2, 1, 3); // (B, nkv, T, hd)
-        v = v.transpose(0, 2, 1, 3); // (B, nkv, T, hd)
+        qk = rotate(qk, cos, sin);
+        NDArray q = qk.get(new NDIndex(":, :, :{}", nh)); // (B, T, nh, hd)
+        NDArray k = qk.get(new NDIndex(":, :, {}:", nh)).transpose(0, 2, 1, 3); // (B, nkv, T, hd)
         if (cache != null) {
             NDArray[] kv = cache.write(i, k, v);
             k = kv[0]; // (B, nkv, S, hd)
@@ -254,11 +254,16 @@ public final class DecoderModel implements AutoCloseable {
         NDArray context = probs.matMul(v) // (B, nkv, g*T, hd)
                 .reshape(b, nkv, g, t, hd).transpose(0, 3, 1, 2, 4).reshape(b, t, (long) nh * hd);
         x = x.add(linear(context, w.oWeight(), w.oBias()));
-        NDArray h2 = rmsNorm(x, w.postNorm());
-        NDArray gate = linear(h2, w.gateWeight(), w.gateBias());
-        NDArray up = linear(h2, w.upWeight(), w.upBias());
-        NDArray mlp = linear(gate.mul(Activation.sigmoid(gate)).mul(up), w.downWeight(), w.downBias());
-        return x.add(mlp);
+        NDArray gateUp = linear(rmsNorm(x, w.postNorm()), f.gateUpWeight(), f.gateUpBias()); // (B, T, 2I)
+        long inter = config.intermediateSize();
+        NDArray gate = gateUp.get(new NDIndex("..., :{}", inter));
+        NDArray up = gateUp.get(new NDIndex("..., {}:", inter));
+        return x.add(linear(gate.mul(Activation.sigmoid(gate)).mul(up), w.downWeight(), w.downBias()));
+    }
+
+    /** The layer's fused projections for generation; the caller owns (closes) their arrays. */
+    FusedLayer fuseForInference(int i) {
+        return FusedLayer.of(layers[i], config.numHeads(), config.numKvHeads());
     }
 
     /** (B, 1, 1, T, S): 0 where query i may attend key slot j (j ≤ past + i and slot j is real), else a large negative. */

@@ -2,6 +2,7 @@ package dev.reason4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -21,6 +22,7 @@ public final class KvCache implements AutoCloseable {
     private NDArray[] values; // per layer (B, n_kv_heads, capacity, head_dim)
     private NDArray keyMask; // (B, capacity) int64: 1 where a real token sits
     private NDArray nextPositions; // (B, 1) int64: the position id the row's next real token gets
+    private final FusedLayer[] fused; // built on first use; the weights do not change during a generation
     private int length;
 
     private KvCache(NDManager manager, int capacity, NDArray[] keys, NDArray[] values, NDArray keyMask, NDArray nextPositions) {
@@ -30,6 +32,7 @@ public final class KvCache implements AutoCloseable {
         this.values = values;
         this.keyMask = keyMask;
         this.nextPositions = nextPositions;
+        this.fused = new FusedLayer[keys.length];
     }
 
     /** Allocates an empty cache for {@code batch} rows of up to {@code capacity} tokens each. */
@@ -64,6 +67,20 @@ public final class KvCache implements AutoCloseable {
     /** (B, 1) position id of each row's next real token. Owned by the cache. */
     NDArray nextPositions() {
         return nextPositions;
+    }
+
+    /**
+     * The layer's fused projections, made once per cache: concatenating weights every decode step would
+     * copy a third of the model per token. Valid as long as the weights do not change under the cache.
+     */
+    FusedLayer fused(int layer, DecoderModel model) {
+        if (fused[layer] == null) {
+            FusedLayer f = model.fuseForInference(layer);
+            f.arrays().attach(manager);
+            NDScope.unregister(f.arrays());
+            fused[layer] = f;
+        }
+        return fused[layer];
     }
 
     /** Records that {@code mask} (B, T) of new tokens follows; returns the key mask over all S = length + T slots (a view owned by the cache). */
