@@ -300,6 +300,28 @@ public final class DecoderModel implements AutoCloseable {
         return (bias == null ? Linear.linear(x, weight) : Linear.linear(x, weight, bias)).singletonOrThrow();
     }
 
+    /**
+     * An independent copy of the weights (e.g. the frozen reference policy of GRPO's KL term), on the
+     * same device. The caller closes it.
+     */
+    public DecoderModel copy() {
+        NDManager m = NDManager.newBaseManager(manager.getDevice());
+        try {
+            Map<String, NDArray> copies = new LinkedHashMap<>();
+            parameters.forEach((name, p) -> {
+                NDArray c = p.duplicate();
+                c.attach(m);
+                copies.put(name, c);
+            });
+            DecoderModel copy = new DecoderModel(config, m, copies);
+            copy.vocabChunk = vocabChunk;
+            return copy;
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
     /** Frees the parameters and tables. */
     @Override
     public void close() {

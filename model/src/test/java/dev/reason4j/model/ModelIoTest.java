@@ -122,4 +122,19 @@ class ModelIoTest {
         Reason4jException e = assertThrows(Reason4jException.class, () -> ModelIo.load(tmp.resolve("m"), Device.cpu(), DataType.FLOAT32));
         assertTrue(e.getMessage().contains("bias") && e.getMessage().contains("attention_bias"), e.getMessage());
     }
+
+    @Test
+    void aCopyIsIndependentOfTheOriginal() {
+        ModelConfig config = TinyModels.config(ModelFamily.QWEN2, true);
+        long[] ids = DecoderModelTest.randomIds(10, config.vocabSize(), 2);
+        try (DecoderModel model = TinyModels.model(config, 3, DataType.FLOAT32);
+             DecoderModel copy = model.copy();
+             NDManager m = model.manager().newSubManager()) {
+            float[] before = copy.logits(m.create(ids, new Shape(1, ids.length)), null).toFloatArray();
+            assertArrayEquals(model.logits(m.create(ids, new Shape(1, ids.length)), null).toFloatArray(), before, 0f);
+            sgdStep(model, m, ids, 0.5f);
+            assertArrayEquals(before, copy.logits(m.create(ids, new Shape(1, ids.length)), null).toFloatArray(), 0f,
+                    "training the original leaves the copy frozen");
+        }
+    }
 }
