@@ -206,15 +206,29 @@ public final class DecoderModel implements AutoCloseable {
     /** log softmax(h·Wᵀ / T)[target] for each row, with the partition function summed chunk by chunk. */
     private NDArray headLogProbs(NDArray h, NDArray targets, double temperature) {
         long vocab = head.getShape().get(0);
-        NDArray targetLogits = h.mul(lookup(targets, head)).sum(new int[] {-1}).div(temperature); // (N)
+        NDArray inverseT = scalar(h, 1.0 / temperature);
+        NDArray targetLogits = h.mul(lookup(targets, head)).sum(new int[] {-1}).mul(inverseT); // (N)
         NDList chunkLse = new NDList();
         for (long start = 0; start < vocab; start += vocabChunk) {
             long end = Math.min(vocab, start + vocabChunk);
             NDArray rows = start == 0 && end == vocab ? head : head.get(new NDIndex("{}:{}", start, end)); // (C, H)
-            chunkLse.add(logSumExp(linear(h, rows, null).div(temperature))); // (N)
+            chunkLse.add(logSumExp(linear(h, rows, null).mul(inverseT))); // (N)
         }
         NDArray lse = chunkLse.size() == 1 ? chunkLse.get(0) : logSumExp(NDArrays.stack(chunkLse, 1)); // (N)
         return targetLogits.sub(lse);
+    }
+
+    /**
+     * A 0-d constant that libtorch owns. DJL's {@code x.div(Number)} wraps the number in a tensor over a
+     * Java buffer and closes it at once; autograd keeps a pointer to it for backward, and a GC in between
+     * corrupts the gradient. A copy made by torch lives as long as the graph needs it.
+     */
+    private static NDArray scalar(NDArray like, double value) {
+        try (NDManager tmp = like.getManager().newSubManager()) {
+            NDArray owned = tmp.create(value).toType(like.getDataType(), true);
+            owned.attach(like.getManager());
+            return owned;
+        }
     }
 
     /** log Σ exp over the last axis; the max is a constant (it cancels in the gradient). */
@@ -248,7 +262,7 @@ public final class DecoderModel implements AutoCloseable {
         long s = k.getShape().get(2);
         // Grouped-query attention by reshaping: query head j uses kv head j / g, as HF's repeat_kv.
         NDArray qg = q.reshape(b, t, nkv, g, hd).transpose(0, 2, 3, 1, 4).reshape(b, nkv, g * t, hd);
-        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(hd)) // (B, nkv, g*T, S)
+        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).mul(scalar(qg, 1.0 / Math.sqrt(hd))) // (B, nkv, g*T, S)
                 .reshape(b, nkv, g, t, s).add(bias);
         NDArray probs = scores.softmax(-1).reshape(b, nkv, g * t, s);
         NDArray context = probs.matMul(v) // (B, nkv, g*T, hd)

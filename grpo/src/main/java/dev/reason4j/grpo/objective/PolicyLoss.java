@@ -76,8 +76,9 @@ public final class PolicyLoss {
                 kl = d.exp().sub(d).sub(1); // (B, L) k3
                 klLoss = kl.mul(weights).sum();
                 if (objective.beta() > 0) {
-                    // a Java scalar would be a float64 0-d tensor and promote a float32 0-d loss to float64
-                    NDArray beta = manager.create(objective.beta()).toType(type, false);
+                    // a Java scalar would be a float64 0-d tensor and promote a float32 0-d loss to float64;
+                    // the copy is torch-owned, so backward never reads a freed Java buffer
+                    NDArray beta = manager.create(objective.beta()).toType(type, true);
                     loss = policyLoss.add(klLoss.mul(beta));
                 }
             }
