@@ -18,8 +18,12 @@ public final class AnswerExtractors {
     private static final Pattern FINAL_ANSWER = Pattern.compile("(?i)final\\s+answer\\s*(?:is\\b)?\\s*:?\\**:?");
     private static final Pattern THE_ANSWER_IS = Pattern.compile("(?i)\\banswer\\s+is\\b\\s*:?");
     private static final Pattern BOLD = Pattern.compile("\\*\\*([^*\\n]{1,200})\\*\\*");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.;](?=\\s|$)|\\n");
+    /** Where a stated answer ends: a full stop, a line break, or an explanation starting ("18 because ..."). */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.;](?=\\s|$)|\\n|,?\\s+(?i:because|since|which|given|as)\\b");
     private static final int BARE_ANSWER_MAX_CHARS = 64;
+    private static final int BARE_ANSWER_MAX_WORDS = 3;
+    /** A word of prose: two or more letters not introduced by a backslash. */
+    private static final Pattern WORD = Pattern.compile("(?<![\\\\a-zA-Z])[a-zA-Z]{2,}");
 
     private AnswerExtractors() {
     }
@@ -80,11 +84,17 @@ public final class AnswerExtractors {
         });
     }
 
-    /** The whole gradable text when it is one short line ("42", "(B)"): for responses that are only an answer. */
+    /**
+     * The whole gradable text when it is one short line of at most three words ("42", "(B)",
+     * "no solution"): for responses that are only an answer. A sentence is not an answer.
+     */
     public static AnswerExtractor bareAnswer() {
         return new Named("bare", text -> {
             String t = text.strip();
-            return t.isEmpty() || t.length() > BARE_ANSWER_MAX_CHARS || t.contains("\n") ? List.of() : List.of(unwrap(t));
+            if (t.isEmpty() || t.length() > BARE_ANSWER_MAX_CHARS || t.contains("\n")) {
+                return List.of();
+            }
+            return WORD.matcher(t).results().count() > BARE_ANSWER_MAX_WORDS ? List.of() : List.of(unwrap(t));
         });
     }
 

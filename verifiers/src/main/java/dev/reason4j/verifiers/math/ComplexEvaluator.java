@@ -2,6 +2,7 @@ package dev.reason4j.verifiers.math;
 
 import java.util.Map;
 import org.apache.commons.math3.complex.Complex;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * The value of an expression at one point, in double-precision complex arithmetic with principal
@@ -77,29 +78,43 @@ final class ComplexEvaluator {
 
     private Complex evalFunction(Expr e) {
         if (e instanceof Expr.Power p) {
-            return power(eval(p.base()), eval(p.exponent()));
+            return power(unsignedZeros(eval(p.base())), eval(p.exponent()));
         }
         if (e instanceof Expr.Root r) {
-            return root(eval(r.index()), eval(r.arg()));
+            return root(eval(r.index()), unsignedZeros(eval(r.arg())));
         }
         if (e instanceof Expr.Call c) {
-            return call(c.fn(), eval(c.arg()));
+            return call(c.fn(), unsignedZeros(eval(c.arg())));
         }
         if (e instanceof Expr.Log l) {
-            Complex arg = eval(l.arg());
+            Complex arg = unsignedZeros(eval(l.arg()));
             if (arg.equals(Complex.ZERO)) {
                 return Complex.NaN;
             }
-            return l.base() == null ? arg.log() : arg.log().divide(eval(l.base()).log());
+            if (l.base() == null) {
+                return arg.log();
+            }
+            Complex logBase = unsignedZeros(eval(l.base())).log();
+            return logBase.abs() == 0 || !isDefined(logBase) ? Complex.NaN : arg.log().divide(logBase);
         }
         if (e instanceof Expr.Factorial f) {
-            Long n = smallNonNegativeInteger(eval(f.arg()), MAX_DOUBLE_FACTORIAL);
-            return n == null ? Complex.NaN : new Complex(factorial(n));
+            Complex z = eval(f.arg());
+            Long n = smallNonNegativeInteger(z, MAX_DOUBLE_FACTORIAL);
+            return n != null ? new Complex(factorial(n)) : realGamma(z, 1);
         }
         if (e instanceof Expr.Binomial b) {
             return binomial(eval(b.n()), eval(b.k()));
         }
         throw new IllegalStateException("unknown expression node " + e.getClass().getSimpleName());
+    }
+
+    /**
+     * Negating a real number leaves an imaginary part of -0.0, which puts it on the wrong side of a
+     * branch cut ({@code \sqrt{-1}} would be {@code -i}). Values on the negative real axis take the
+     * principal branch's side, as in SymPy.
+     */
+    private static Complex unsignedZeros(Complex z) {
+        return new Complex(z.getReal() + 0.0, z.getImaginary() + 0.0);
     }
 
     private Complex power(Complex base, Complex exponent) {
@@ -162,7 +177,8 @@ final class ComplexEvaluator {
     private Complex binomial(Complex n, Complex k) {
         Long kk = smallNonNegativeInteger(k, MAX_BINOMIAL_K);
         if (kk == null) {
-            return Complex.NaN;
+            Complex denominator = realGamma(k, 1).multiply(realGamma(n.subtract(k), 1));
+            return realGamma(n, 1).divide(denominator);
         }
         Complex acc = Complex.ONE;
         for (long j = 0; j < kk; j++) {
@@ -170,6 +186,18 @@ final class ComplexEvaluator {
             acc = acc.multiply(n.subtract(j)).divide(j + 1);
         }
         return acc;
+    }
+
+    /** Γ(x + shift) for real x, so that n! and binomials with a variable can be sampled at real points; NaN off the real line and at poles. */
+    private static Complex realGamma(Complex z, int shift) {
+        if (!isReal(z) || !Double.isFinite(z.getReal())) {
+            return Complex.NaN;
+        }
+        double x = z.getReal() + shift;
+        if (x <= 0 && x == Math.rint(x)) {
+            return Complex.NaN;
+        }
+        return new Complex(Gamma.gamma(x));
     }
 
     private static double factorial(long n) {

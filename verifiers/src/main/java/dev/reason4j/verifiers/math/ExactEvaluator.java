@@ -3,6 +3,7 @@ package dev.reason4j.verifiers.math;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The exact rational value of a constant expression, or {@code null} when it is not provably
@@ -21,14 +22,41 @@ final class ExactEvaluator {
 
     private final Budget budget;
     private final MathVerifierConfig config;
+    private final Map<String, BigRational> point;
 
-    private ExactEvaluator(Budget budget) {
+    private ExactEvaluator(Budget budget, Map<String, BigRational> point) {
         this.budget = budget;
         this.config = budget.config();
+        this.point = point;
     }
 
     static BigRational value(Expr e, Budget budget) {
-        return new ExactEvaluator(budget).eval(e);
+        return new ExactEvaluator(budget, null).eval(e);
+    }
+
+    /**
+     * The exact value with each variable set to a rational, for comparing rational functions
+     * exactly; null when some part is not rational there. Non-analytic functions ({@code |x|},
+     * floor, ceiling) are left to complex sampling, which can tell {@code |x|} from {@code x};
+     * a size cap at a sample point means "not exactly here", not a wrong answer.
+     */
+    static BigRational valueAt(Expr e, Budget budget, Map<String, BigRational> point) {
+        try {
+            return new ExactEvaluator(budget, point).eval(e);
+        } catch (TooLargeAtPoint tooLarge) {
+            return null;
+        }
+    }
+
+    /** A size cap hit while evaluating at a sample point. */
+    private static final class TooLargeAtPoint extends RuntimeException {
+        TooLargeAtPoint() {
+            super(null, null, false, false);
+        }
+    }
+
+    private RuntimeException tooLarge(String message) {
+        return point != null ? new TooLargeAtPoint() : new LimitExceededException(message);
     }
 
     private BigRational eval(Expr e) {
@@ -66,12 +94,16 @@ final class ExactEvaluator {
             return binomial(eval(b.n()), eval(b.k()));
         }
         if (e instanceof Expr.Call c) {
-            return call(c.fn(), eval(c.arg()));
+            BigRational arg = eval(c.arg());
+            return point != null ? null : call(c.fn(), arg);
         }
         if (e instanceof Expr.Log l) {
             return log(l.base() == null ? null : eval(l.base()), eval(l.arg()), l.base() == null);
         }
-        return null; // Var, Constant
+        if (e instanceof Expr.Var v && point != null) {
+            return point.get(v.name());
+        }
+        return null; // Constant, or a variable without a point
     }
 
     /** Evaluates every child (so caps trigger anywhere in the tree), then combines if all are rational. */
@@ -108,11 +140,11 @@ final class ExactEvaluator {
             return base.signum() > 0 || !n.testBit(0) ? BigRational.ONE : base;
         }
         if (n.abs().compareTo(BigInteger.valueOf(config.maxExponent())) > 0) {
-            throw new LimitExceededException("an exponent of " + abbreviate(n) + " is above the cap of " + config.maxExponent());
+            throw tooLarge("an exponent of " + abbreviate(n) + " is above the cap of " + config.maxExponent());
         }
         int k = n.intValueExact();
         if (base.bitLength() * (long) Math.abs(k) > config.maxResultBits()) {
-            throw new LimitExceededException("a power would need more than the cap of " + config.maxResultBits() + " bits");
+            throw tooLarge("a power would need more than the cap of " + config.maxResultBits() + " bits");
         }
         return capped(base.pow(k));
     }
@@ -178,7 +210,7 @@ final class ExactEvaluator {
             throw new UndefinedValueException("factorial of a negative integer");
         }
         if (v.numerator().compareTo(BigInteger.valueOf(config.maxFactorial())) > 0) {
-            throw new LimitExceededException("a factorial of " + abbreviate(v.numerator()) + " is above the cap of " + config.maxFactorial());
+            throw tooLarge("a factorial of " + abbreviate(v.numerator()) + " is above the cap of " + config.maxFactorial());
         }
         BigInteger acc = BigInteger.ONE;
         for (int i = 2; i <= v.numerator().intValue(); i++) {
@@ -198,7 +230,7 @@ final class ExactEvaluator {
         }
         BigRational kk = n.isInteger() && n.signum() >= 0 && n.subtract(k).compareTo(k) < 0 ? n.subtract(k) : k;
         if (kk.numerator().compareTo(BigInteger.valueOf(config.maxFactorial())) > 0) {
-            throw new LimitExceededException("a binomial with k = " + abbreviate(kk.numerator()) + " is above the cap of " + config.maxFactorial());
+            throw tooLarge("a binomial with k = " + abbreviate(kk.numerator()) + " is above the cap of " + config.maxFactorial());
         }
         BigRational acc = BigRational.ONE;
         for (int j = 0; j < kk.numerator().intValue(); j++) {
@@ -240,7 +272,7 @@ final class ExactEvaluator {
 
     private BigRational capped(BigRational r) {
         if (r.bitLength() > config.maxResultBits()) {
-            throw new LimitExceededException("an intermediate value needs more than the cap of " + config.maxResultBits() + " bits");
+            throw tooLarge("an intermediate value needs more than the cap of " + config.maxResultBits() + " bits");
         }
         return r;
     }

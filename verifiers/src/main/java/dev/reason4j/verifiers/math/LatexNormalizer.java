@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>math delimiters {@code $…$ \(…\) \[…\]}; {@code \dfrac \tfrac \cfrac → \frac}, {@code \dbinom → \binom};</li>
  *   <li>{@code \left \right \big…}, {@code \displaystyle}, spacing commands {@code \, \; \! \quad ~};</li>
- *   <li>{@code ^\circ}, {@code °}, {@code \%}, {@code \$}: a percent sign is dropped, not divided by 100;</li>
+ *   <li>{@code ^\circ}, {@code °}, {@code \%}, {@code \$}: a percent sign is dropped, not divided by 100;
+ *       a degree sign is dropped too, except inside a trig function, where it is {@code \pi/180};</li>
  *   <li>units written as trailing text after a number ({@code 5\text{ cm}}, {@code 12 dollars}), then
  *       {@code \text{} \mathrm{} \textbf{} \mbox{} \operatorname{}} … unwrapped to their content;</li>
  *   <li>thousands separators in a lone number ({@code 2,500,000}, {@code 2{,}500}, {@code 2\,500});</li>
@@ -26,13 +27,14 @@ final class LatexNormalizer {
             Map.entry("·", "\\cdot "), Map.entry("÷", "\\div "), Map.entry("−", "-"), Map.entry("–", "-"),
             Map.entry("≤", "\\le "), Map.entry("≥", "\\ge "), Map.entry("≠", "\\ne "), Map.entry("±", "\\pm "),
             Map.entry("∪", "\\cup "), Map.entry("∈", "\\in "), Map.entry("²", "^2"), Map.entry("³", "^3"),
-            Map.entry("°", ""), Map.entry("\u00a0", " "));
+            Map.entry("°", "^\\circ"), Map.entry("\u00a0", " "));
 
     private static final Pattern DELIMITERS = Pattern.compile("^(?:\\$\\$(.*)\\$\\$|\\$(.*)\\$|\\\\\\((.*)\\\\\\)|\\\\\\[(.*)\\\\])$", Pattern.DOTALL);
     private static final Pattern SIZING = Pattern.compile(
             "\\\\(?:left|right|middle)\\.|\\\\(?:left|right|middle|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg|displaystyle|textstyle)(?![a-zA-Z])");
     private static final Pattern SPACING = Pattern.compile("(?<!\\\\)\\\\[,;:! ]|\\\\q?quad(?![a-zA-Z])|~");
     private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{?\\s*\\\\circ\\s*}?|\\\\degree(?![a-zA-Z])");
+    private static final Pattern TRIG = Pattern.compile("\\\\(?:sin|cos|tan|sec|csc|cot)(?![a-zA-Z])");
     private static final Pattern TRAILING_UNIT_TEXT = Pattern.compile(
             "(?<=[\\d}).])\\s*\\\\(?:text|mbox|mathrm|textrm)\\{\\s*[a-zA-Z][a-zA-Z .]*}(?:\\^\\{?[23]}?)?\\s*$");
     private static final Pattern WRAPPERS = Pattern.compile(
@@ -57,7 +59,8 @@ final class LatexNormalizer {
                 .replace("\\dbinom", "\\binom").replace("\\tbinom", "\\binom");
         s = SIZING.matcher(s).replaceAll("");
         s = s.replace("\\lvert", "|").replace("\\rvert", "|").replace("\\vert", "|");
-        s = DEGREES.matcher(s).replaceAll("");
+        // a lone 30^\circ is the number 30; inside a trig function a degree is pi/180
+        s = DEGREES.matcher(s).replaceAll(TRIG.matcher(s).find() ? "(\\\\pi/180)" : "");
         s = s.replace("\\%", "").replace("%", "").replace("\\$", "").replace("$", "").replace("{,}", ",");
         s = SPACING.matcher(s).replaceAll(" ");
         s = s.replace("**", "^");

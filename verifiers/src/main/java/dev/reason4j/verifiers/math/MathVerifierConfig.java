@@ -60,7 +60,7 @@ public record MathVerifierConfig(
     }
 
     public static MathVerifierConfig defaults() {
-        return new MathVerifierConfig(AnswerExtractors.defaults(), 1e-4, 3, 1e-8, 8, 20_240_917L, Duration.ofSeconds(2),
+        return new MathVerifierConfig(AnswerExtractors.defaults(), 1e-4, 3, 1e-10, 8, 20_240_917L, Duration.ofSeconds(2),
                 262_144, 2_000, 100, 10_000, 100_000, 1_000);
     }
 

@@ -1,5 +1,6 @@
 package dev.reason4j.verifiers.math;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ final class Reference {
                 return unusable("the reference answer '" + MathVerifier.abbreviate(g) + "' does not parse: " + e.getMessage());
             }
         }
-        if (hasUndefined(parsed)) {
+        if (hasUndefined(parsed) || !new ScalarEquivalence(budget).everywhereDefinedSomewhere(scalars(parsed))) {
             return unusable("the reference answer '" + MathVerifier.abbreviate(g) + "' has no value");
         }
         return new Reference(parsed, normalized, null);
@@ -87,6 +88,9 @@ final class Reference {
                 return "does not name a single choice letter";
             }
         }
+        if (norm.equals(normalized)) {
+            return null; // the same answer, written the same way
+        }
         MathAnswer parsed;
         try {
             parsed = AnswerParser.parse(norm, budget);
@@ -100,6 +104,29 @@ final class Reference {
         return new Equivalence(budget).equivalent(answer, parsed)
                 ? null
                 : "is not equivalent to the reference '" + MathVerifier.abbreviate(normalized) + "'";
+    }
+
+    private static List<MathAnswer.Scalar> scalars(MathAnswer a) {
+        List<MathAnswer.Scalar> out = new ArrayList<>();
+        collectScalars(a, out);
+        return out;
+    }
+
+    private static void collectScalars(MathAnswer a, List<MathAnswer.Scalar> out) {
+        if (a instanceof MathAnswer.Scalar s) {
+            out.add(s);
+        } else if (a instanceof MathAnswer.Bracketed b) {
+            b.items().forEach(i -> collectScalars(i, out));
+        } else if (a instanceof MathAnswer.SetOf set) {
+            set.items().forEach(i -> collectScalars(i, out));
+        } else if (a instanceof MathAnswer.Union u) {
+            u.parts().forEach(i -> collectScalars(i, out));
+        } else if (a instanceof MathAnswer.Matrix m) {
+            m.rows().forEach(r -> r.forEach(i -> collectScalars(i, out)));
+        } else if (a instanceof MathAnswer.Relation r) {
+            collectScalars(r.lhs(), out);
+            collectScalars(r.rhs(), out);
+        }
     }
 
     private static boolean hasUndefined(MathAnswer a) {

@@ -2,6 +2,7 @@ package dev.reason4j.verifiers.math;
 
 import dev.reason4j.verifiers.math.MathAnswer.Scalar;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,14 @@ import org.apache.commons.math3.complex.Complex;
  *       {@link MathVerifierConfig#minSignificantDigits()} significant digits and differs from the
  *       value by at most {@code max(half a unit in its last written place,
  *       relativeTolerance · |value|)}. This is the only place a tolerance judges an answer.</li>
- *   <li><b>Other constants</b> ({@code 2\sqrt 2} vs {@code \sqrt 8}, {@code e^{i\pi}} vs {@code -1})
- *       are compared in double precision with {@link MathVerifierConfig#symbolicTolerance()}, which
- *       only absorbs rounding error.</li>
- *   <li><b>Expressions with variables</b> are equal when they agree (within the same rounding
+ *   <li><b>Other real constants</b> ({@code 2\sqrt 2} vs {@code \sqrt 8}, {@code \cos(\pi/3)} vs
+ *       {@code 0.5}) are compared with 80-digit arithmetic ({@link PreciseEvaluator}) to a relative
+ *       1e-50, so {@code 2^{50}\sqrt 2 + 1} is not {@code 2^{50}\sqrt 2}. Complex constants
+ *       ({@code e^{i\pi}} vs {@code -1}) use double precision with
+ *       {@link MathVerifierConfig#symbolicTolerance()}, which only absorbs rounding error.</li>
+ *   <li><b>Rational functions</b> of the variables (also perfect roots) are compared exactly, with
+ *       no tolerance, at seeded rational points (see {@link #agreeExactlyAtRationalPoints}).</li>
+ *   <li><b>Other expressions with variables</b> are equal when they agree (within the same rounding
  *       tolerance) at {@link MathVerifierConfig#samplePoints()} seeded random complex points
  *       {@code z = a + bi}, {@code a ∈ [0.5, 1.5]}, {@code b ∈ [-0.3, 0.3]}, each variable drawn
  *       independently. Genuinely complex points tell {@code |x|} from {@code x}; keeping
@@ -42,6 +47,11 @@ final class ScalarEquivalence {
 
     private static final int MIN_DEFINED_POINTS = 3;
     private static final double ABSOLUTE_FLOOR = 1e-12;
+    /** Rounding slack of the 80-digit evaluator: 30 digits of margin, 50 of discrimination. */
+    private static final BigDecimal PRECISE_TOLERANCE = new BigDecimal("1e-50");
+    private static final BigDecimal PRECISE_FLOOR = new BigDecimal("1e-60");
+    /** Primes: p/q with q prime and q ∤ p is never an integer, and two variables never get the same value. */
+    private static final long[] POINT_DENOMINATORS = {101, 103, 107, 109, 113, 127, 131, 137, 139, 149};
 
     private final Budget budget;
     private final MathVerifierConfig config;
@@ -65,20 +75,38 @@ final class ScalarEquivalence {
         }
         Set<String> vars = union(a.expr(), b.expr());
         if (!vars.isEmpty()) {
-            return agreeAtSamplePoints(a.expr(), b.expr(), vars);
+            Boolean exactly = agreeExactlyAtRationalPoints(a.expr(), b.expr(), vars);
+            return exactly != null ? exactly : agreeAtSamplePoints(a.expr(), b.expr(), vars);
         }
-        Complex va = ComplexEvaluator.value(a.expr(), Map.of(), budget);
-        Complex vb = ComplexEvaluator.value(b.expr(), Map.of(), budget);
-        if (!ComplexEvaluator.isDefined(va) || !ComplexEvaluator.isDefined(vb)) {
-            return false;
+        return constantsEquivalent(a, b);
+    }
+
+    /** Constants that are not both rational: 80-digit real arithmetic where possible, else double-precision complex. */
+    private boolean constantsEquivalent(Scalar a, Scalar b) {
+        BigDecimal pa = PreciseEvaluator.value(a.expr(), budget);
+        BigDecimal pb = PreciseEvaluator.value(b.expr(), budget);
+        Complex va;
+        Complex vb;
+        if (pa != null && pb != null) {
+            if (preciselyClose(pa, pb)) {
+                return true; // e.g. 0.5 vs \cos(\pi/3), 2\sqrt 2 vs \sqrt 8
+            }
+            va = new Complex(pa.doubleValue());
+            vb = new Complex(pb.doubleValue());
+        } else {
+            va = ComplexEvaluator.value(a.expr(), Map.of(), budget);
+            vb = ComplexEvaluator.value(b.expr(), Map.of(), budget);
+            if (!ComplexEvaluator.isDefined(va) || !ComplexEvaluator.isDefined(vb)) {
+                return false;
+            }
+            if (close(va, vb)) {
+                return true;
+            }
         }
         if (a.decimalLiteral() != null && b.exact() == null) {
             return approximates(a.decimalLiteral(), vb);
         }
-        if (b.decimalLiteral() != null && a.exact() == null) {
-            return approximates(b.decimalLiteral(), va);
-        }
-        return close(va, vb);
+        return b.decimalLiteral() != null && a.exact() == null && approximates(b.decimalLiteral(), va);
     }
 
     /**
@@ -121,6 +149,69 @@ final class ScalarEquivalence {
         return false;
     }
 
+    /**
+     * Rational functions (and perfect roots) compared exactly at rational points {@code p/q} with a
+     * distinct prime q per variable, so no two variables coincide and no point is an integer:
+     * TRUE or FALSE when decided, null when either side is not exactly evaluable there (trig, π,
+     * |x|, ...), which leaves the decision to complex sampling.
+     */
+    private Boolean agreeExactlyAtRationalPoints(Expr a, Expr b, Set<String> vars) {
+        SplittableRandom rnd = new SplittableRandom(config.seed());
+        int defined = 0;
+        for (int k = 0; k < config.samplePoints(); k++) {
+            Map<String, BigRational> point = new LinkedHashMap<>();
+            int v = 0;
+            for (String name : vars) {
+                long q = POINT_DENOMINATORS[v++ % POINT_DENOMINATORS.length];
+                point.put(name, BigRational.of(BigInteger.valueOf(q / 2 + 1 + rnd.nextLong(q - 1)), BigInteger.valueOf(q)));
+            }
+            Exact va = exactAt(a, point);
+            Exact vb = exactAt(b, point);
+            if (va == null || vb == null) {
+                return null;
+            }
+            if (va.undefined() != vb.undefined() || !va.undefined() && !va.value().equals(vb.value())) {
+                return false;
+            }
+            defined += va.undefined() ? 0 : 1;
+        }
+        return defined >= MIN_DEFINED_POINTS ? Boolean.TRUE : null;
+    }
+
+    private record Exact(BigRational value, boolean undefined) {}
+
+    private Exact exactAt(Expr e, Map<String, BigRational> point) {
+        try {
+            BigRational v = ExactEvaluator.valueAt(e, budget, point);
+            return v == null ? null : new Exact(v, false);
+        } catch (UndefinedValueException undefined) {
+            return new Exact(null, true);
+        }
+    }
+
+    /**
+     * Whether every scalar has a value: a constant must evaluate, an expression with variables must
+     * be defined at one or more sample points. A reference failing this cannot be compared with anything.
+     */
+    boolean everywhereDefinedSomewhere(List<Scalar> scalars) {
+        for (Scalar s : scalars) {
+            if (s.exact() != null || Expr.infinitySign(s.expr()) != 0) {
+                continue;
+            }
+            Set<String> vars = Expr.variables(s.expr());
+            boolean defined = false;
+            for (boolean complex : new boolean[] {true, false}) {
+                for (Map<String, Complex> point : vars.isEmpty() ? List.of(Map.<String, Complex>of()) : samplePoints(vars, complex)) {
+                    defined |= ComplexEvaluator.isDefined(ComplexEvaluator.value(s.expr(), point, budget));
+                }
+            }
+            if (!defined) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean agreeAtSamplePoints(Expr a, Expr b, Set<String> vars) {
         for (boolean complex : new boolean[] {true, false}) {
             int defined = 0;
@@ -154,6 +245,11 @@ final class ScalarEquivalence {
         double halfUnit = 0.5 * Math.pow(10, -literal.scale()) * (1 + 1e-9);
         double diff = Math.abs(literal.doubleValue() - x);
         return diff <= Math.max(halfUnit, config.relativeTolerance() * Math.abs(x));
+    }
+
+    private static boolean preciselyClose(BigDecimal a, BigDecimal b) {
+        BigDecimal scale = a.abs().max(b.abs());
+        return a.subtract(b).abs().compareTo(scale.multiply(PRECISE_TOLERANCE).add(PRECISE_FLOOR)) <= 0;
     }
 
     private boolean close(Complex a, Complex b) {
