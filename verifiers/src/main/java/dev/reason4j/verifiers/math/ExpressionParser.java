@@ -2,7 +2,6 @@ package dev.reason4j.verifiers.math;
 
 import dev.reason4j.verifiers.math.Expr.Const;
 import dev.reason4j.verifiers.math.Expr.Fn;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,20 +24,13 @@ import java.util.List;
  * Every nesting level (parentheses, braces, signs, exponents) counts against
  * {@link MathVerifierConfig#maxNesting()}, so recursion depth is bounded before the stack is.
  */
-final class ExpressionParser {
+final class ExpressionParser extends LatexScanner {
 
-    private final String s;
-    private final Budget budget;
-    private final int maxNesting;
     private final boolean formula;
-    private int pos;
-    private int depth;
     private int openBars;
 
     private ExpressionParser(String s, Budget budget) {
-        this.s = s;
-        this.budget = budget;
-        this.maxNesting = budget.config().maxNesting();
+        super(s, budget);
         this.formula = s.chars().anyMatch(c -> !Character.isLetter(c) && c != ' ');
     }
 
@@ -53,7 +45,7 @@ final class ExpressionParser {
         return e;
     }
 
-    private Expr parseSum() {
+    Expr parseSum() {
         enter();
         List<Expr> terms = new ArrayList<>();
         terms.add(parseTerm());
@@ -92,7 +84,7 @@ final class ExpressionParser {
         return factors.size() == 1 ? factors.get(0) : new Expr.Product(factors);
     }
 
-    private Expr parseSigned() {
+    Expr parseSigned() {
         skipSpaces();
         if (accept('-')) {
             enter();
@@ -109,14 +101,14 @@ final class ExpressionParser {
         return parsePower();
     }
 
-    private Expr parsePower() {
+    Expr parsePower() {
         Expr base = parsePostfix();
         skipSpaces();
         return accept('^') ? new Expr.Power(base, parseExponent()) : base;
     }
 
     /** After {@code ^}: a braced group, a digit run, one letter, a command or a parenthesis; towers associate right. */
-    private Expr parseExponent() {
+    Expr parseExponent() {
         enter();
         skipSpaces();
         Expr e;
@@ -163,7 +155,7 @@ final class ExpressionParser {
         }
         char c = s.charAt(pos);
         if (Character.isDigit(c) || c == '.' && pos + 1 < s.length() && Character.isDigit(s.charAt(pos + 1))) {
-            return parseNumber();
+            return parseNumber(budget);
         }
         if (c == '(' || c == '[' || c == '{') {
             pos++;
@@ -185,6 +177,14 @@ final class ExpressionParser {
         throw new AnswerParseException("unexpected '" + c + "' in '" + s + "'");
     }
 
+    /** A bracketed group after its opening bracket: one nesting level. */
+    Expr group(char close) {
+        enter();
+        Expr e = closeGroup(close);
+        exit();
+        return e;
+    }
+
     private Expr closeGroup(char close) {
         Expr inner = parseSum();
         skipSpaces();
@@ -194,56 +194,12 @@ final class ExpressionParser {
         return inner;
     }
 
-    private Expr parseNumber() {
-        int start = pos;
-        while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) {
-            pos++;
-        }
-        String digits = s.substring(start, pos);
-        boolean decimal = digits.contains(".");
-        if (pos + 1 < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-            int save = pos++;
-            if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-                pos++;
-            }
-            if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                    pos++;
-                }
-                digits = s.substring(start, pos);
-                decimal = true;
-            } else {
-                pos = save;
-            }
-        }
-        return new Expr.Num(decimalValue(digits), decimal);
-    }
-
-    private BigRational decimalValue(String digits) {
-        BigDecimal d;
-        try {
-            d = new BigDecimal(digits);
-        } catch (NumberFormatException e) {
-            throw new AnswerParseException("not a number: '" + digits + "'");
-        }
-        long exponent = Math.max(Math.abs((long) d.scale()), (long) d.precision() - d.scale());
-        if (exponent > budget.config().maxExponent()) {
-            throw new LimitExceededException("the number " + abbreviate(digits) + " has a decimal exponent above the cap of "
-                    + budget.config().maxExponent());
-        }
-        return BigRational.of(d);
-    }
-
     private Expr parseCommand() {
-        pos++;
-        int start = pos;
-        while (pos < s.length() && isAsciiLetter(s.charAt(pos))) {
-            pos++;
+        String name = peekCommand();
+        if (name == null) {
+            throw new AnswerParseException("unexpected '\\" + (pos + 1 < s.length() ? s.charAt(pos + 1) : "") + "' in '" + s + "'");
         }
-        if (start == pos) {
-            throw new AnswerParseException("unexpected '\\" + (pos < s.length() ? s.charAt(pos) : "") + "' in '" + s + "'");
-        }
-        String name = s.substring(start, pos);
+        consumeCommand();
         return switch (name) {
             case "frac" -> new Expr.Product(List.of(parseArgument(), new Expr.Recip(parseArgument())));
             case "binom" -> new Expr.Binomial(parseArgument(), parseArgument());
@@ -329,10 +285,8 @@ final class ExpressionParser {
 
     private Expr parseLetters() {
         int start = pos;
-        while (pos < s.length() && isAsciiLetter(s.charAt(pos))) {
-            pos++;
-        }
-        String run = s.substring(start, pos);
+        String run = peekLetters();
+        pos += run.length();
         if (run.length() == 1) {
             return subscripted(letter(run.charAt(0)));
         }
@@ -397,115 +351,12 @@ final class ExpressionParser {
         return c == '(' || c == '[' || c == '{' || isAsciiLetter(c);
     }
 
-    private char previousNonSpace() {
-        int i = pos - 1;
-        while (i >= 0 && s.charAt(i) == ' ') {
-            i--;
-        }
-        return i >= 0 ? s.charAt(i) : '\0';
-    }
-
-    // --- small helpers shared with FunctionArguments ---
-
-    String peekCommand() {
-        if (pos >= s.length() || s.charAt(pos) != '\\') {
-            return null;
-        }
-        int end = pos + 1;
-        while (end < s.length() && isAsciiLetter(s.charAt(end))) {
-            end++;
-        }
-        return end == pos + 1 ? null : s.substring(pos + 1, end);
-    }
-
-    boolean consumeCommand() {
-        String name = peekCommand();
-        pos += 1 + name.length();
-        return true;
-    }
-
-    boolean accept(char c) {
-        if (pos < s.length() && s.charAt(pos) == c) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    char peek() {
-        return pos < s.length() ? s.charAt(pos) : '\0';
-    }
-
-    void skipSpaces() {
-        while (pos < s.length() && s.charAt(pos) == ' ') {
-            pos++;
-        }
-    }
-
-    Expr sum() {
-        return parseSum();
-    }
-
-    Expr group(char close) {
-        enter();
-        Expr e = closeGroup(close);
-        exit();
-        return e;
-    }
-
-    Expr number() {
-        return parseNumber();
-    }
-
-    Expr signed() {
-        return parseSigned();
-    }
-
-    Expr exponent() {
-        return parseExponent();
-    }
-
-    Expr power() {
-        return parsePower();
-    }
-
+    /** Whether a function's unparenthesised argument continues: {@code \sin 2x} yes, {@code \sin x \cos x} stops at {@code \cos}. */
     boolean startsImplicitNonFunctionFactor() {
         String command = peekCommand();
-        if (command != null && LatexNames.isFunction(command)) {
+        if (command != null && LatexNames.isFunction(command) || LatexNames.isFunction(peekLetters())) {
             return false;
         }
-        if (pos < s.length() && isAsciiLetter(s.charAt(pos))) {
-            int end = pos;
-            while (end < s.length() && isAsciiLetter(s.charAt(end))) {
-                end++;
-            }
-            if (LatexNames.isFunction(s.substring(pos, end))) {
-                return false;
-            }
-        }
-        return pos < s.length() && Character.isDigit(s.charAt(pos)) ? false : startsImplicitFactor();
-    }
-
-    void enter() {
-        budget.tick();
-        if (++depth > maxNesting) {
-            throw new LimitExceededException("the answer nests deeper than the cap of " + maxNesting + " levels");
-        }
-    }
-
-    void exit() {
-        depth--;
-    }
-
-    String source() {
-        return s;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 24 ? text : text.substring(0, 20) + "...";
+        return !Character.isDigit(peek()) && startsImplicitFactor();
     }
 }

@@ -20,7 +20,7 @@ final class FunctionArguments {
         Expr power = null;
         p.skipSpaces();
         if (p.accept('^')) {
-            Expr exponent = p.exponent();
+            Expr exponent = p.parseExponent();
             if (isMinusOne(exponent) && fn != null && LatexNames.INVERSES.containsKey(fn)) {
                 fn = LatexNames.INVERSES.get(fn);
             } else {
@@ -30,7 +30,7 @@ final class FunctionArguments {
         Expr base = null;
         if (name.equals("log") && p.accept('_')) {
             p.skipSpaces();
-            base = Character.isDigit(p.peek()) ? p.number() : p.parseArgument();
+            base = Character.isDigit(p.peek()) ? p.parseNumber(p.budget) : p.parseArgument();
         }
         Expr arg = argument(p);
         Expr call = fn != null ? new Expr.Call(fn, arg) : new Expr.Log(base, arg);
@@ -46,10 +46,10 @@ final class FunctionArguments {
             return p.group('}');
         }
         List<Expr> factors = new ArrayList<>();
-        factors.add(p.signed());
+        factors.add(p.parseSigned());
         p.skipSpaces();
         while (p.startsImplicitNonFunctionFactor()) {
-            factors.add(p.power());
+            factors.add(p.parsePower());
             p.skipSpaces();
         }
         return factors.size() == 1 ? factors.get(0) : new Expr.Product(factors);

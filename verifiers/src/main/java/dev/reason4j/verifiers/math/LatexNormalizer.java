@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *   <li>{@code \left \right \big…}, {@code \displaystyle}, spacing commands {@code \, \; \! \quad ~};</li>
  *   <li>{@code ^\circ}, {@code °}, {@code \%}, {@code \$}: a percent sign is dropped, not divided by 100;
  *       a degree sign is dropped too, except inside a trig function, where it is {@code \pi/180};</li>
- *   <li>units written as trailing text after a number ({@code 5\text{ cm}}, {@code 12 dollars}), then
+ *   <li>units written as trailing text after a number ({@code 5\text{ cm}}), or as a known unit word
+ *       after a lone number ({@code 12 dollars}, but not {@code (x+1) h}), then
  *       {@code \text{} \mathrm{} \textbf{} \mbox{} \operatorname{}} … unwrapped to their content;</li>
  *   <li>thousands separators in a lone number ({@code 2,500,000}, {@code 2{,}500}, {@code 2\,500});</li>
  *   <li>a trailing period; unicode symbols (π √ ∞ × · ÷ − ≤ ≥ ≠ ± ∪ ∈ ² ³) to LaTeX;</li>
@@ -39,7 +40,7 @@ final class LatexNormalizer {
             "(?<=[\\d}).])\\s*\\\\(?:text|mbox|mathrm|textrm)\\{\\s*[a-zA-Z][a-zA-Z .]*}(?:\\^\\{?[23]}?)?\\s*$");
     private static final Pattern WRAPPERS = Pattern.compile(
             "\\\\(?:text|textbf|textit|textrm|textnormal|mathrm|mathbf|mathit|mathsf|mathnormal|mbox|operatorname|boldsymbol)\\s*\\{");
-    private static final Pattern PLAIN_UNITS = Pattern.compile("^(.*[\\d)}])\\s+(?:(?:square|sq\\.?|cubic)\\s+)?(?:"
+    private static final Pattern PLAIN_UNITS = Pattern.compile("^([+-]?\\d[\\d,]*(?:\\.\\d+)?)\\s+(?:(?:square|sq\\.?|cubic)\\s+)?(?:"
             + "cm|mm|km|m|in|inch|inches|ft|feet|foot|yd|yards?|mi|miles?|g|kg|mg|lbs?|pounds?|oz|ounces?|l|ml|liters?|litres?"
             + "|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|dollars?|cents?|degrees?|units?"
             + "|meters?|metres?|centimeters?|kilometers?|mph)(?:\\^?[23])?$");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason4j.verifiers.Verdict;
 import dev.reason4j.verifiers.Verdict.Kind;
-import dev.reason4j.verifiers.math.MathCases.MathCase;
+import dev.reason4j.verifiers.math.MathCaseTable.Case;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +96,7 @@ class MathVerifierApiTest {
     @Test
     @Timeout(60)
     void concurrentChecksGiveTheSameVerdictsAsSequentialOnes() {
-        List<MathCase> cases = MathCases.all().stream().filter(c -> c.response().length() < 10_000).collect(Collectors.toList());
+        List<Case> cases = MathCaseTable.all().stream().filter(c -> c.response().length() < 10_000).collect(Collectors.toList());
         List<Kind> sequential = cases.stream().map(c -> math.verify(c.response(), c.gold()).kind()).collect(Collectors.toList());
         List<Kind> parallel = cases.parallelStream().map(c -> math.verify(c.response(), c.gold()).kind()).collect(Collectors.toList());
         assertEquals(sequential, parallel);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reason4j.verifiers.Verdict;
 import dev.reason4j.verifiers.Verdict.Kind;
-import dev.reason4j.verifiers.math.MathCases.MathCase;
+import dev.reason4j.verifiers.math.MathCaseTable.Case;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,14 +19,14 @@ class MathVerifierCasesTest {
 
     private static final MathVerifier MATH = new MathVerifier();
 
-    static List<MathCase> cases() {
-        return MathCases.all();
+    static List<Case> cases() {
+        return MathCaseTable.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     @Timeout(10) // a hang guard, not a performance assertion
-    void verdictKindMatchesTheTable(MathCase c) {
+    void verdictKindMatchesTheTable(Case c) {
         Verdict v = MATH.verify(c.response(), c.gold());
         assertEquals(c.expected(), v.kind(), () -> c + " -> " + v);
         assertEquals(c.expected() == Kind.CORRECT ? 1.0 : 0.0, v.score(), () -> c + " -> " + v);
@@ -35,24 +35,24 @@ class MathVerifierCasesTest {
     @Test
     @Timeout(60)
     void noNearMissIsEverAccepted() {
-        List<MathCase> near = cases().stream().filter(MathCase::nearMiss).collect(Collectors.toList());
-        List<MathCase> accepted = near.stream().filter(c -> MATH.verify(c.response(), c.gold()).correct()).collect(Collectors.toList());
+        List<Case> near = cases().stream().filter(Case::nearMiss).collect(Collectors.toList());
+        List<Case> accepted = near.stream().filter(c -> MATH.verify(c.response(), c.gold()).correct()).collect(Collectors.toList());
         assertEquals(List.of(), accepted, "near misses accepted");
         assertTrue(near.stream().allMatch(c -> c.expected() != Kind.CORRECT), "a near miss is expected to be rejected");
     }
 
     @Test
     void aboutAThirdOfTheCasesAreNearMisses() {
-        List<MathCase> all = cases();
-        long near = all.stream().filter(MathCase::nearMiss).count();
+        List<Case> all = cases();
+        long near = all.stream().filter(Case::nearMiss).count();
         double share = (double) near / all.size();
         assertTrue(share >= 0.28 && share <= 0.40, "near-miss share " + share + " (" + near + " of " + all.size() + ")");
     }
 
     @Test
     void atLeastThreeHundredCasesAndTwentyPerCategory() {
-        Map<String, Long> perCategory = cases().stream().collect(Collectors.groupingBy(MathCase::category, Collectors.counting()));
-        assertEquals(MathCases.CATEGORIES.size(), perCategory.size(), perCategory::toString);
+        Map<String, Long> perCategory = cases().stream().collect(Collectors.groupingBy(Case::category, Collectors.counting()));
+        assertEquals(MathCaseTable.CATEGORIES.size(), perCategory.size(), perCategory::toString);
         perCategory.forEach((category, n) -> assertTrue(n >= 20, category + " has only " + n + " cases"));
         assertTrue(cases().size() >= 300, "only " + cases().size() + " cases");
     }

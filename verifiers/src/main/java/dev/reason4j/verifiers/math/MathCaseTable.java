@@ -11,19 +11,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The table-driven math fixtures under {@code src/test/resources/math-cases/}, one TSV file per
- * category: {@code expected <TAB> near <TAB> gold <TAB> response}. In the text columns {@code ⏎}
- * is a newline and {@code ⟦n×text⟧} is {@code text} repeated n times (for the huge inputs).
+ * The table of math cases the verifier is held to, one TSV file per category (source:
+ * {@code src/test/resources/math-cases/}, shipped in the jar for {@link MathBench}):
+ * {@code expected <TAB> near <TAB> gold <TAB> response}. In the text columns {@code ⏎} is a
+ * newline and {@code ⟦n×text⟧} is {@code text} repeated n times (for the huge inputs).
  */
-final class MathCases {
+final class MathCaseTable {
 
     static final List<String> CATEGORIES = List.of(
             "extraction", "latex_normalization", "numbers", "rationals_tolerance", "symbolic", "tuples_sets_intervals",
             "relations", "multiple_choice", "text_answers", "safety_caps", "gold_not_parsing");
 
+    private static final String LOCATION = "/dev/reason4j/verifiers/math/cases/";
     private static final Pattern REPEAT = Pattern.compile("⟦(\\d+)×(.*?)⟧");
 
-    record MathCase(String category, int line, Kind expected, boolean nearMiss, String gold, String response) {
+    /** One row; {@code nearMiss} marks a non-equivalent near miss, which must never be accepted. */
+    record Case(String category, int line, Kind expected, boolean nearMiss, String gold, String response) {
         @Override
         public String toString() {
             String r = response.length() > 60 ? response.substring(0, 50) + "…(" + response.length() + " chars)" : response;
@@ -32,25 +35,25 @@ final class MathCases {
         }
     }
 
-    private MathCases() {
+    private MathCaseTable() {
     }
 
-    static List<MathCase> all() {
-        List<MathCase> out = new ArrayList<>();
+    static List<Case> all() {
+        List<Case> out = new ArrayList<>();
         for (String category : CATEGORIES) {
             out.addAll(load(category));
         }
         return out;
     }
 
-    static List<MathCase> load(String category) {
-        String path = "/math-cases/" + category + ".tsv";
-        try (InputStream in = MathCases.class.getResourceAsStream(path)) {
+    static List<Case> load(String category) {
+        String path = LOCATION + category + ".tsv";
+        try (InputStream in = MathCaseTable.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing fixture " + path);
+                throw new IllegalStateException("the math case table " + path + " is missing from the classpath");
             }
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
-            List<MathCase> cases = new ArrayList<>();
+            List<Case> cases = new ArrayList<>();
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].isEmpty() || lines[i].startsWith("#")) {
                     continue;
@@ -59,7 +62,7 @@ final class MathCases {
                 if (cols.length != 4) {
                     throw new IllegalStateException(path + ":" + (i + 1) + " has " + cols.length + " columns, expected 4");
                 }
-                cases.add(new MathCase(category, i + 1, Kind.valueOf(cols[0]), cols[1].equals("near"), expand(cols[2]), expand(cols[3])));
+                cases.add(new Case(category, i + 1, Kind.valueOf(cols[0]), cols[1].equals("near"), expand(cols[2]), expand(cols[3])));
             }
             return cases;
         } catch (IOException e) {
@@ -67,7 +70,7 @@ final class MathCases {
         }
     }
 
-    static String expand(String text) {
+    private static String expand(String text) {
         Matcher m = REPEAT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
