@@ -1,0 +1,35 @@
+package dev.reason4j.experiments.quickstart;
+
+/**
+ * The quickstart's embedded defaults, chosen so the whole job fits in 15 minutes on 2 CPU cores.
+ *
+ * @param hidden       model width (Qwen2 layout, tied head, 4 heads / 2 kv heads)
+ * @param layers       decoder layers
+ * @param terms        numbers per chain (terms − 1 reasoning steps)
+ * @param trainProblems problems the warm start and GRPO draw from
+ * @param heldOut      held-out problems for the before/after evaluation (disjoint from training)
+ * @param sftExamples  warm-start examples
+ * @param sftEpochs    warm-start passes
+ * @param slipRate     probability that a warm-start step has a deliberate slip (the imperfection left on purpose)
+ * @param sftLearningRate warm-start peak learning rate
+ * @param grpoSteps    GRPO steps
+ * @param problemsPerStep problems per GRPO step
+ * @param groupSize    completions per problem
+ * @param learningRate GRPO learning rate (constant)
+ * @param evalK        samples per held-out problem (pass@1 averaged over them, at temperature 0.6, top-p 0.95)
+ * @param maxNewTokens completion budget
+ * @param seed         everything random derives from it
+ */
+public record QuickstartSettings(int hidden, int layers, int terms, int trainProblems, int heldOut, int sftExamples, int sftEpochs,
+                                 double slipRate, double sftLearningRate, int grpoSteps, int problemsPerStep, int groupSize,
+                                 double learningRate, int evalK, int maxNewTokens, long seed) {
+
+    public static QuickstartSettings defaults() {
+        return new QuickstartSettings(128, 4, 4, 20_000, 500, 6000, 2, 0.15, 3e-3, 60, 16, 8, 2e-5, 4, 48, 0);
+    }
+
+    /** A seconds-long version of the same pipeline, for the test suite. */
+    public static QuickstartSettings tiny() {
+        return new QuickstartSettings(32, 1, 3, 400, 24, 64, 1, 0.15, 3e-3, 2, 4, 4, 2e-5, 2, 24, 0);
+    }
+}
