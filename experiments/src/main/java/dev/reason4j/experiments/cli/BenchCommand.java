@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: throughput measurements, one JSON line each. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchRolloutCommand.class, BenchTrainCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchRolloutCommand.class, BenchTrainCommand.class, BenchVerifyCommand.class},
         description = "Measure throughput; each subcommand prints one JSON line.")
 public final class BenchCommand implements Callable<Integer>, Subcommand {
     @Spec

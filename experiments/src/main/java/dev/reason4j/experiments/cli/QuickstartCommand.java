@@ -25,6 +25,9 @@ public final class QuickstartCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--threads", description = "libtorch intra-op threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--set", description = "Change an embedded setting, e.g. --set grpoSteps=120 (repeatable).")
+    java.util.List<String> overrides = new java.util.ArrayList<>();
+
     @Option(names = "--tiny", hidden = true, description = "A seconds-long version of the pipeline (for tests).")
     boolean tiny;
 
@@ -36,7 +39,15 @@ public final class QuickstartCommand implements Callable<Integer>, Subcommand {
         PrintWriter err = spec.commandLine().getErr();
         err.println("reason4j quickstart → " + runDir);
         err.flush();
-        Quickstart.Result result = new Quickstart(tiny ? QuickstartSettings.tiny() : QuickstartSettings.defaults(), runDir,
+        QuickstartSettings settings = tiny ? QuickstartSettings.tiny() : QuickstartSettings.defaults();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq < 1) {
+                throw new dev.reason4j.core.Reason4jException("--set needs key=value, got \"" + o + "\"");
+            }
+            settings = settings.with(o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+        }
+        Quickstart.Result result = new Quickstart(settings, runDir,
                 new ConsoleProgress(err)).run();
         err.println("report: " + result.report());
         err.flush();

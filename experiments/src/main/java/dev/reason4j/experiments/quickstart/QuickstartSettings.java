@@ -28,6 +28,37 @@ public record QuickstartSettings(int hidden, int layers, int terms, int trainPro
         return new QuickstartSettings(128, 4, 4, 20_000, 500, 6000, 2, 0.15, 3e-3, 60, 16, 8, 2e-5, 4, 48, 0);
     }
 
+    /**
+     * A copy with one field changed, by its record-component name (e.g. {@code grpoSteps=120}); for
+     * exploring the quickstart's knobs from the command line.
+     */
+    public QuickstartSettings with(String key, String value) {
+        var components = QuickstartSettings.class.getRecordComponents();
+        Object[] args = new Object[components.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                var c = components[i];
+                args[i] = c.getAccessor().invoke(this);
+                if (c.getName().equals(key)) {
+                    found = true;
+                    args[i] = c.getType() == int.class ? Integer.parseInt(value)
+                            : c.getType() == long.class ? Long.parseLong(value) : Double.parseDouble(value);
+                }
+            }
+            if (!found) {
+                throw new dev.reason4j.core.Reason4jException("unknown quickstart setting \"" + key + "\"; settings: "
+                        + java.util.Arrays.stream(components).map(java.lang.reflect.RecordComponent::getName).toList());
+            }
+            Class<?>[] types = java.util.Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
+            return QuickstartSettings.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (NumberFormatException e) {
+            throw new dev.reason4j.core.Reason4jException("quickstart setting " + key + "=" + value + " is not a number");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A seconds-long version of the same pipeline, for the test suite. */
     public static QuickstartSettings tiny() {
         return new QuickstartSettings(32, 1, 3, 400, 24, 64, 1, 0.15, 3e-3, 2, 4, 4, 2e-5, 2, 24, 0);
