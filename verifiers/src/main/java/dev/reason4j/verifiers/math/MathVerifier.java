@@ -5,6 +5,7 @@ import dev.reason4j.verifiers.Verdict.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ public final class MathVerifier {
     }
 
     public MathVerifier(MathVerifierConfig config) {
-        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     public MathVerifierConfig config() {

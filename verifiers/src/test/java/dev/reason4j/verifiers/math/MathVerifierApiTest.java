@@ -133,5 +133,9 @@ class MathVerifierApiTest {
         assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{2^{50}\\sqrt{2} + 1}", "2^{50}\\sqrt{2}").kind());
         assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{e^{e^{\\pi}} + \\frac{1}{7}}", "e^{e^{\\pi}}").kind());
         assertEquals(Kind.CORRECT, math.verify("\\boxed{2^{50}\\sqrt{8}}", "2^{51}\\sqrt{2}").kind());
+        assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{e^{2e^5} - 1}", "e^{2e^5}").kind(), "about 10^129");
+        assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{e^{\\pi^6} + \\frac{1}{7}}", "e^{\\pi^6}").kind(), "past double range");
+        assertEquals(Kind.CORRECT, math.verify("\\boxed{e^{1000} - e^{1000} + 1}", "1").kind(), "cancellation");
+        assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{e^{e^{x+3}} - x}", "e^{e^{x+3}}").kind(), "with a variable");
     }
 }
