@@ -94,6 +94,21 @@ class MathVerifierApiTest {
     }
 
     @Test
+    @Timeout(10)
+    void tenThousandDeepNestingHitsTheNestingCapNotTheStackEvenWithoutALengthCap() {
+        MathVerifierConfig d = MathVerifierConfig.defaults();
+        MathVerifier roomy = new MathVerifier(new MathVerifierConfig(d.extractors(), d.relativeTolerance(), d.minSignificantDigits(),
+                d.symbolicTolerance(), d.samplePoints(), d.seed(), d.timeLimit(), d.maxResponseChars(), 1_000_000, d.maxNesting(),
+                d.maxExponent(), d.maxResultBits(), d.maxFactorial()));
+        for (String deep : new String[] {"(".repeat(10_000) + "1" + ")".repeat(10_000), "-".repeat(10_000) + "1",
+            "\\frac{1}{".repeat(10_000) + "1" + "}".repeat(10_000), "2" + "^2".repeat(10_000), "\\{".repeat(10_000) + "1" + "\\}".repeat(10_000)}) {
+            Verdict v = roomy.verify("\\boxed{" + deep + "}", "1");
+            assertEquals(Kind.LIMIT_EXCEEDED, v.kind(), v::reason);
+            assertTrue(v.reason().contains("nests deeper"), v.reason());
+        }
+    }
+
+    @Test
     @Timeout(60)
     void concurrentChecksGiveTheSameVerdictsAsSequentialOnes() {
         List<Case> cases = MathCaseTable.all().stream().filter(c -> c.response().length() < 10_000).collect(Collectors.toList());
