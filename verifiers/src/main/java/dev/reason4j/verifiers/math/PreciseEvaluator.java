@@ -107,14 +107,7 @@ final class PreciseEvaluator {
             return root(eval(r.index()), eval(r.arg()));
         }
         if (e instanceof Expr.Log l) {
-            BigDecimal arg = eval(l.arg());
-            BigDecimal ln = arg == null ? null : BigDecimalMath.ln(arg, mc, budget);
-            if (l.base() == null || ln == null) {
-                return ln;
-            }
-            BigDecimal base = eval(l.base());
-            BigDecimal lnBase = base == null ? null : BigDecimalMath.ln(base, mc, budget);
-            return lnBase == null || lnBase.signum() == 0 ? null : ln.divide(lnBase, mc);
+            return log(l);
         }
         if (e instanceof Expr.Call c) {
             BigDecimal arg = eval(c.arg());
@@ -125,6 +118,17 @@ final class PreciseEvaluator {
             return r == null ? null : decimal(r);
         }
         return exactInteger(e); // Factorial, Binomial: exact when their arguments are integers
+    }
+
+    private BigDecimal log(Expr.Log l) {
+        BigDecimal arg = eval(l.arg());
+        BigDecimal ln = arg == null ? null : BigDecimalMath.ln(arg, mc, budget);
+        if (l.base() == null || ln == null) {
+            return ln;
+        }
+        BigDecimal base = eval(l.base());
+        BigDecimal lnBase = base == null ? null : BigDecimalMath.ln(base, mc, budget);
+        return lnBase == null || lnBase.signum() == 0 ? null : ln.divide(lnBase, mc);
     }
 
     private BigDecimal fold(List<Expr> children, boolean add) {
