@@ -42,6 +42,7 @@ public final class CountdownVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(CountdownVerifier.class);
     private static final Pattern CLAIMED_RESULT = Pattern.compile("^(.*?)=\\s*(-?\\d+)\\s*$", Pattern.DOTALL);
+    private static final int MAX_DISTINCT_CANDIDATES = 64;
     private static final String ALLOWED_CHARS = "0123456789+-*/() ";
 
     private final CountdownConfig config;
@@ -82,6 +83,10 @@ public final class CountdownVerifier {
         if (candidates.isEmpty()) {
             return Verdict.wrong(Kind.NO_ANSWER, "", "no expression found (looked for <answer>, \\boxed{} and a last line with a number)");
         }
+        if (candidates.size() > MAX_DISTINCT_CANDIDATES) {
+            return Verdict.wrong(Kind.WRONG_ANSWER, candidates.get(0), "the response gives more than " + MAX_DISTINCT_CANDIDATES
+                    + " different expressions");
+        }
         for (String candidate : candidates) {
             Verdict v = judgeExpression(candidate, numbers, target);
             if (!v.correct()) {
@@ -89,7 +94,7 @@ public final class CountdownVerifier {
                         "the response gives " + candidates.size() + " different expressions and '" + v.extracted() + "' " + v.reason());
             }
         }
-        return Verdict.correct(String.join(" | ", candidates), "uses the given numbers and equals " + target);
+        return Verdict.correct(candidates.get(0), "uses the given numbers and equals " + target);
     }
 
     private static List<String> candidates(String text) {

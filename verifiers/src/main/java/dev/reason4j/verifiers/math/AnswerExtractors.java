@@ -1,6 +1,7 @@
 package dev.reason4j.verifiers.math;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -21,6 +22,10 @@ public final class AnswerExtractors {
     /** Where a stated answer ends: a full stop, a line break, or an explanation starting ("18 because ..."). */
     private static final Pattern SENTENCE_END = Pattern.compile("[.;](?=\\s|$)|\\n|,?\\s+(?i:because|since|which|given|as)\\b");
     private static final int BARE_ANSWER_MAX_CHARS = 64;
+    /** How far after "the answer is" an answer is looked for. */
+    private static final int PHRASE_WINDOW_CHARS = 4096;
+    /** More different answers than this is a hedge whatever they are: stop collecting. */
+    static final int MAX_DISTINCT_CANDIDATES = 64;
     private static final int BARE_ANSWER_MAX_WORDS = 3;
     /** A word of prose: two or more letters not introduced by a backslash. */
     private static final Pattern WORD = Pattern.compile("(?<![\\\\a-zA-Z])[a-zA-Z]{2,}");
@@ -37,12 +42,13 @@ public final class AnswerExtractors {
     public static AnswerExtractor answerTag() {
         return new Named("answer_tag", text -> {
             List<String> out = new ArrayList<>();
-            for (int at = text.indexOf("<answer>"); at >= 0; at = text.indexOf("<answer>", at + 1)) {
+            for (int at = text.indexOf("<answer>"); at >= 0; ) {
                 int end = text.indexOf("</answer>", at);
                 if (end < 0) {
                     break;
                 }
                 out.add(unwrap(text.substring(at + "<answer>".length(), end)));
+                at = text.indexOf("<answer>", end);
             }
             return out;
         });
@@ -52,12 +58,14 @@ public final class AnswerExtractors {
     public static AnswerExtractor gsm8k() {
         return new Named("gsm8k", text -> {
             List<String> out = new ArrayList<>();
-            for (int at = text.indexOf("####"); at >= 0; at = text.indexOf("####", at + 4)) {
-                int end = text.indexOf('\n', at);
-                String rest = text.substring(at + 4, end < 0 ? text.length() : end).replace("#", "").strip();
+            for (int at = text.indexOf("####"); at >= 0; ) {
+                int newline = text.indexOf('\n', at);
+                int end = newline < 0 ? text.length() : newline;
+                String rest = text.substring(at + 4, end).replace("#", "").strip();
                 if (!rest.isEmpty()) {
                     out.add(unwrap(rest));
                 }
+                at = text.indexOf("####", end); // one candidate per line keeps this linear
             }
             return out;
         });
@@ -145,17 +153,27 @@ public final class AnswerExtractors {
         return -1;
     }
 
+    /**
+     * The answers stated after each occurrence of a phrase. Each is read from a bounded window, the
+     * search resumes after the answer just read, and the scan stops once
+     * {@link #MAX_DISTINCT_CANDIDATES} different ones are found (a hedge either way), so a response
+     * repeating the phrase costs linear time and bounded memory.
+     */
     private static List<String> afterPhrase(String text, Pattern phrase) {
-        List<String> out = new ArrayList<>();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         Matcher m = phrase.matcher(text);
-        while (m.find()) {
-            String rest = text.substring(m.end()).stripLeading();
+        int from = 0;
+        while (from < text.length() && m.find(from) && out.size() <= MAX_DISTINCT_CANDIDATES) {
+            String window = text.substring(m.end(), Math.min(text.length(), m.end() + PHRASE_WINDOW_CHARS));
+            String rest = window.stripLeading();
             String candidate = firstSentence(rest);
             if (!candidate.isBlank()) {
                 out.add(unwrap(candidate));
             }
+            // the next phrase is looked for after this answer, so repeated phrases cost linear time
+            from = m.end() + (window.length() - rest.length()) + Math.max(1, candidate.length());
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     /** A math span in delimiters is taken whole; otherwise up to the end of the sentence or line. */

@@ -19,6 +19,8 @@ final class ExactEvaluator {
 
     /** Roots of numbers larger than this are left to floating point (exact root search costs too much). */
     private static final int MAX_ROOT_BITS = 4096;
+    /** A binomial of a fraction grows a long numerator and denominator per factor: past this, sample instead. */
+    private static final int MAX_BINOMIAL_K_AT_POINT = 64;
 
     private final Budget budget;
     private final MathVerifierConfig config;
@@ -229,7 +231,8 @@ final class ExactEvaluator {
             return BigRational.ZERO;
         }
         BigRational kk = n.isInteger() && n.signum() >= 0 && n.subtract(k).compareTo(k) < 0 ? n.subtract(k) : k;
-        if (kk.numerator().compareTo(BigInteger.valueOf(config.maxFactorial())) > 0) {
+        long cap = point != null && !n.isInteger() ? MAX_BINOMIAL_K_AT_POINT : config.maxFactorial();
+        if (kk.numerator().compareTo(BigInteger.valueOf(cap)) > 0) {
             throw tooLarge("a binomial with k = " + abbreviate(kk.numerator()) + " is above the cap of " + config.maxFactorial());
         }
         BigRational acc = BigRational.ONE;

@@ -5,6 +5,7 @@ import dev.reason4j.verifiers.Verdict.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ public final class MathVerifier {
     }
 
     public MathVerifier(MathVerifierConfig config) {
-        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     public MathVerifierConfig config() {
@@ -57,8 +58,9 @@ public final class MathVerifier {
             return Verdict.wrong(Kind.LIMIT_EXCEEDED, "", e.getMessage());
         } catch (StackOverflowError e) {
             return Verdict.wrong(Kind.LIMIT_EXCEEDED, "", "the answer nests too deeply to read");
-        } catch (RuntimeException e) {
-            log.warn("math check failed inside the checker (response {} chars, reference '{}')",
+        } catch (RuntimeException | Error e) {
+            // bounded by design (caps, linear extraction); reaching this is a bug in the checker
+            log.error("math check failed inside the checker (response {} chars, reference '{}')",
                     response == null ? 0 : response.length(), abbreviate(goldAnswer), e);
             return new Verdict(Kind.INFRASTRUCTURE_FAILURE, 0, "", "the math checker failed: " + e);
         }
@@ -150,7 +152,11 @@ public final class MathVerifier {
     }
 
     private Verdict judgeCandidates(List<String> candidates, Reference ref, Budget budget) {
-        String extracted = String.join(" | ", candidates);
+        String extracted = abbreviate(String.join(" | ", candidates.subList(0, Math.min(candidates.size(), 8))));
+        if (candidates.size() > AnswerExtractors.MAX_DISTINCT_CANDIDATES) {
+            return Verdict.wrong(Kind.WRONG_ANSWER, extracted, "the response gives more than "
+                    + AnswerExtractors.MAX_DISTINCT_CANDIDATES + " different answers");
+        }
         for (String candidate : candidates) {
             if (candidate.length() > config.maxAnswerChars()) {
                 return Verdict.wrong(Kind.LIMIT_EXCEEDED, abbreviate(candidate), "the extracted answer has "
@@ -161,7 +167,7 @@ public final class MathVerifier {
                 String reason = candidates.size() > 1
                         ? "the response gives " + candidates.size() + " different answers and '" + abbreviate(candidate) + "' " + problem
                         : "'" + abbreviate(candidate) + "' " + problem;
-                return Verdict.wrong(Kind.WRONG_ANSWER, abbreviate(extracted), reason);
+                return Verdict.wrong(Kind.WRONG_ANSWER, extracted, reason);
             }
         }
         return Verdict.correct(extracted, candidates.size() > 1

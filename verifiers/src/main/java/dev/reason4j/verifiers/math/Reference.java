@@ -51,7 +51,7 @@ final class Reference {
                 return unusable("the reference answer '" + MathVerifier.abbreviate(g) + "' does not parse: " + e.getMessage());
             }
         }
-        if (hasUndefined(parsed) || !new ScalarEquivalence(budget).everywhereDefinedSomewhere(scalars(parsed))) {
+        if (hasUndefined(parsed) || !new ScalarEquivalence(budget).allHaveValues(scalars(parsed))) {
             return unusable("the reference answer '" + MathVerifier.abbreviate(g) + "' has no value");
         }
         return new Reference(parsed, normalized, null);

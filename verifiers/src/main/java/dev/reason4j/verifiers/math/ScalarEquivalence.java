@@ -24,8 +24,9 @@ import org.apache.commons.math3.complex.Complex;
  *       value by at most {@code max(half a unit in its last written place,
  *       relativeTolerance · |value|)}. This is the only place a tolerance judges an answer.</li>
  *   <li><b>Other real constants</b> ({@code 2\sqrt 2} vs {@code \sqrt 8}, {@code \cos(\pi/3)} vs
- *       {@code 0.5}) are compared with 80-digit arithmetic ({@link PreciseEvaluator}) to a relative
- *       1e-50, so {@code 2^{50}\sqrt 2 + 1} is not {@code 2^{50}\sqrt 2}. Complex constants
+ *       {@code 0.5}) are compared with {@link PreciseEvaluator} (80 digits beyond the largest
+ *       magnitude met, up to 10^1300) to a relative 1e-50, so {@code 2^{50}\sqrt 2 + 1} is not
+ *       {@code 2^{50}\sqrt 2} and {@code e^{2e^5} - 1} is not {@code e^{2e^5}}. Complex constants
  *       ({@code e^{i\pi}} vs {@code -1}) use double precision with
  *       {@link MathVerifierConfig#symbolicTolerance()}, which only absorbs rounding error.</li>
  *   <li><b>Rational functions</b> of the variables (also perfect roots) are compared exactly, with
@@ -37,9 +38,9 @@ import org.apache.commons.math3.complex.Complex;
  *       {@code |arg z| < 31°} keeps principal branches honest for identities that hold for positive
  *       variables ({@code \sqrt{x^2} = x}, {@code \sqrt[3]{x^3} = x}, {@code \ln(xy) = \ln x + \ln y}).
  *       When the complex points leave either side undefined (floor, factorial) the same real parts
- *       are tried with {@code b = 0}. At least
- *       three points must be defined on both sides; a point defined on one side only is a
- *       difference.</li>
+ *       are tried with {@code b = 0}. At least three points must be defined on both sides; a point
+ *       defined on one side only is a difference. A "same" is then vetoed if 80-digit real values
+ *       differ at the rational points ({@link #differPreciselyAtRealPoints}).</li>
  * </ol>
  * Infinities are equal only to the same signed infinity. Deterministic for a given seed.
  */
@@ -47,7 +48,7 @@ final class ScalarEquivalence {
 
     private static final int MIN_DEFINED_POINTS = 3;
     private static final double ABSOLUTE_FLOOR = 1e-12;
-    /** Rounding slack of the 80-digit evaluator: 30 digits of margin, 50 of discrimination. */
+    /** Rounding slack of the precise evaluator (80 digits beyond the largest magnitude): 30 digits of margin. */
     private static final BigDecimal PRECISE_TOLERANCE = new BigDecimal("1e-50");
     private static final BigDecimal PRECISE_FLOOR = new BigDecimal("1e-60");
     /** Primes: p/q with q prime and q ∤ p is never an integer, and two variables never get the same value. */
@@ -76,7 +77,10 @@ final class ScalarEquivalence {
         Set<String> vars = union(a.expr(), b.expr());
         if (!vars.isEmpty()) {
             Boolean exactly = agreeExactlyAtRationalPoints(a.expr(), b.expr(), vars);
-            return exactly != null ? exactly : agreeAtSamplePoints(a.expr(), b.expr(), vars);
+            if (exactly != null) {
+                return exactly;
+            }
+            return agreeAtSamplePoints(a.expr(), b.expr(), vars) && !differPreciselyAtRealPoints(a.expr(), b.expr(), vars);
         }
         return constantsEquivalent(a, b);
     }
@@ -156,15 +160,8 @@ final class ScalarEquivalence {
      * |x|, ...), which leaves the decision to complex sampling.
      */
     private Boolean agreeExactlyAtRationalPoints(Expr a, Expr b, Set<String> vars) {
-        SplittableRandom rnd = new SplittableRandom(config.seed());
         int defined = 0;
-        for (int k = 0; k < config.samplePoints(); k++) {
-            Map<String, BigRational> point = new LinkedHashMap<>();
-            int v = 0;
-            for (String name : vars) {
-                long q = POINT_DENOMINATORS[v++ % POINT_DENOMINATORS.length];
-                point.put(name, BigRational.of(BigInteger.valueOf(q / 2 + 1 + rnd.nextLong(q - 1)), BigInteger.valueOf(q)));
-            }
+        for (Map<String, BigRational> point : rationalPoints(vars)) {
             Exact va = exactAt(a, point);
             Exact vb = exactAt(b, point);
             if (va == null || vb == null) {
@@ -176,6 +173,39 @@ final class ScalarEquivalence {
             defined += va.undefined() ? 0 : 1;
         }
         return defined >= MIN_DEFINED_POINTS ? Boolean.TRUE : null;
+    }
+
+    /**
+     * A veto after sampling said "equal": at the rational points, wherever both sides are real,
+     * 80-digit values must agree too. Catches differences doubles cannot see
+     * ({@code e^{e^{x+3}} - x} vs {@code e^{e^{x+3}}}); never turns "different" into "equal".
+     */
+    private boolean differPreciselyAtRealPoints(Expr a, Expr b, Set<String> vars) {
+        for (Map<String, BigRational> point : rationalPoints(vars)) {
+            BigDecimal pa = PreciseEvaluator.valueAt(a, budget, point);
+            BigDecimal pb = PreciseEvaluator.valueAt(b, budget, point);
+            if (pa != null && pb != null && !preciselyClose(pa, pb)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Seeded points {@code p/q}, a distinct prime q per variable, {@code p/q} near 1 and never an integer. */
+    private List<Map<String, BigRational>> rationalPoints(Set<String> vars) {
+        SplittableRandom rnd = new SplittableRandom(config.seed());
+        List<Map<String, BigRational>> points = new ArrayList<>(config.samplePoints());
+        for (int k = 0; k < config.samplePoints(); k++) {
+            Map<String, BigRational> point = new LinkedHashMap<>();
+            int v = 0;
+            for (String name : vars) {
+                long q = POINT_DENOMINATORS[v++ % POINT_DENOMINATORS.length];
+                long p = q / 2 + 1 + rnd.nextLong(q - 1); // in (q/2, 3q/2): a value near 1
+                point.put(name, BigRational.of(BigInteger.valueOf(p == q ? p + 1 : p), BigInteger.valueOf(q)));
+            }
+            points.add(point);
+        }
+        return points;
     }
 
     private record Exact(BigRational value, boolean undefined) {}
@@ -193,9 +223,9 @@ final class ScalarEquivalence {
      * Whether every scalar has a value: a constant must evaluate, an expression with variables must
      * be defined at one or more sample points. A reference failing this cannot be compared with anything.
      */
-    boolean everywhereDefinedSomewhere(List<Scalar> scalars) {
+    boolean allHaveValues(List<Scalar> scalars) {
         for (Scalar s : scalars) {
-            if (s.exact() != null || Expr.infinitySign(s.expr()) != 0) {
+            if (s.exact() != null || Expr.infinitySign(s.expr()) != 0 || PreciseEvaluator.value(s.expr(), budget) != null) {
                 continue;
             }
             Set<String> vars = Expr.variables(s.expr());
@@ -247,8 +277,13 @@ final class ScalarEquivalence {
         return diff <= Math.max(halfUnit, config.relativeTolerance() * Math.abs(x));
     }
 
+    /**
+     * The precise evaluator keeps 80 digits beyond the largest magnitude it meets, so its absolute
+     * error stays near 1e-80 however large the values: a difference is judged absolutely (1e-50)
+     * for values of size 1 and more, relatively (1e-50) below that.
+     */
     private static boolean preciselyClose(BigDecimal a, BigDecimal b) {
-        BigDecimal scale = a.abs().max(b.abs());
+        BigDecimal scale = a.abs().max(b.abs()).min(BigDecimal.ONE);
         return a.subtract(b).abs().compareTo(scale.multiply(PRECISE_TOLERANCE).add(PRECISE_FLOOR)) <= 0;
     }
 

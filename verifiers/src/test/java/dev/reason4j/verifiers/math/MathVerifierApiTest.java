@@ -94,6 +94,21 @@ class MathVerifierApiTest {
     }
 
     @Test
+    @Timeout(10)
+    void tenThousandDeepNestingHitsTheNestingCapNotTheStackEvenWithoutALengthCap() {
+        MathVerifierConfig d = MathVerifierConfig.defaults();
+        MathVerifier roomy = new MathVerifier(new MathVerifierConfig(d.extractors(), d.relativeTolerance(), d.minSignificantDigits(),
+                d.symbolicTolerance(), d.samplePoints(), d.seed(), d.timeLimit(), d.maxResponseChars(), 1_000_000, d.maxNesting(),
+                d.maxExponent(), d.maxResultBits(), d.maxFactorial()));
+        for (String deep : new String[] {"(".repeat(10_000) + "1" + ")".repeat(10_000), "-".repeat(10_000) + "1",
+            "\\frac{1}{".repeat(10_000) + "1" + "}".repeat(10_000), "2" + "^2".repeat(10_000), "\\{".repeat(10_000) + "1" + "\\}".repeat(10_000)}) {
+            Verdict v = roomy.verify("\\boxed{" + deep + "}", "1");
+            assertEquals(Kind.LIMIT_EXCEEDED, v.kind(), v::reason);
+            assertTrue(v.reason().contains("nests deeper"), v.reason());
+        }
+    }
+
+    @Test
     @Timeout(60)
     void concurrentChecksGiveTheSameVerdictsAsSequentialOnes() {
         List<Case> cases = MathCaseTable.all().stream().filter(c -> c.response().length() < 10_000).collect(Collectors.toList());
@@ -133,5 +148,9 @@ class MathVerifierApiTest {
         assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{2^{50}\\sqrt{2} + 1}", "2^{50}\\sqrt{2}").kind());
         assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{e^{e^{\\pi}} + \\frac{1}{7}}", "e^{e^{\\pi}}").kind());
         assertEquals(Kind.CORRECT, math.verify("\\boxed{2^{50}\\sqrt{8}}", "2^{51}\\sqrt{2}").kind());
+        assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{e^{2e^5} - 1}", "e^{2e^5}").kind(), "about 10^129");
+        assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{e^{\\pi^6} + \\frac{1}{7}}", "e^{\\pi^6}").kind(), "past double range");
+        assertEquals(Kind.CORRECT, math.verify("\\boxed{e^{1000} - e^{1000} + 1}", "1").kind(), "cancellation");
+        assertEquals(Kind.WRONG_ANSWER, math.verify("\\boxed{e^{e^{x+3}} - x}", "e^{e^{x+3}}").kind(), "with a variable");
     }
 }

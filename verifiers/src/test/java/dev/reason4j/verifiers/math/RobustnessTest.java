@@ -8,6 +8,8 @@ import dev.reason4j.verifiers.Verdict.Kind;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Seeded random inputs: the checker never throws, never blames itself, and accepts any usable reference written back verbatim. */
 class RobustnessTest {
@@ -49,6 +51,20 @@ class RobustnessTest {
             }
         }
         assertEquals(true, usable > 2_500, "only " + usable + " usable references");
+    }
+
+    /** A response near the length cap made of one unit repeated: extraction must stay linear and bounded in memory. */
+    @ParameterizedTest(name = "{0} repeated")
+    @ValueSource(strings = {"####", "<answer>", "answer is ", "final answer is x ", "**a**", "\\boxed{", "\\boxed{1}",
+        "<think></think>", "$", "{", "\\frac{", "(", "the answer is 5. "})
+    @Timeout(10)
+    void aLongRepetitiveResponseGetsAVerdictNotAHangOrACrash(String unit) {
+        String response = unit.repeat(250_000 / unit.length());
+        Verdict v = math.verify(response, "5");
+        assertNotEquals(Kind.INFRASTRUCTURE_FAILURE, v.kind(), v::reason);
+        if (!unit.contains("5")) {
+            assertNotEquals(Kind.CORRECT, v.kind(), v::reason);
+        }
     }
 
     private static String soup(Random random) {
