@@ -42,8 +42,7 @@ public record QuickstartSettings(int hidden, int layers, int terms, int trainPro
                 args[i] = c.getAccessor().invoke(this);
                 if (c.getName().equals(key)) {
                     found = true;
-                    args[i] = c.getType() == int.class ? Integer.parseInt(value)
-                            : c.getType() == long.class ? Long.parseLong(value) : Double.parseDouble(value);
+                    args[i] = parse(c.getType(), value);
                 }
             }
             if (!found) {
@@ -57,6 +56,16 @@ public record QuickstartSettings(int hidden, int layers, int terms, int trainPro
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Object parse(Class<?> type, String value) {
+        if (type == int.class) {
+            return Integer.parseInt(value);
+        }
+        if (type == long.class) {
+            return Long.parseLong(value);
+        }
+        return Double.parseDouble(value);
     }
 
     /** A seconds-long version of the same pipeline, for the test suite. */
