@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A one-line progress display on stderr: step/total, a bar, the step's reward, accuracy, KL and
- * tokens/s, and the time left at the pace so far. On a terminal the line is redrawn in place; when
+ * tokens/s, and the time left at the pace since the bar was made (make it just before the first step). On a terminal the line is redrawn in place; when
  * stderr is a file or pipe, one line per step.
  */
 public final class ProgressBar {
@@ -14,8 +14,8 @@ public final class ProgressBar {
     private final PrintWriter out;
     private final String label;
     private final boolean redraw;
-    private long startNanos = -1;
-    private long startStep;
+    private final long startNanos = System.nanoTime();
+    private long startStep = -1;
 
     /**
      * @param label  what is counted ("grpo", "sft")
@@ -35,9 +35,8 @@ public final class ProgressBar {
     /** Shows step {@code step} of {@code total} with the named metrics (numbers; others are ignored). */
     public void step(long step, long total, Map<String, ?> metrics) {
         long now = System.nanoTime();
-        if (startNanos < 0) {
-            startNanos = now;
-            startStep = step - 1;
+        if (startStep < 0) {
+            startStep = step - 1; // the clock started with the bar, before this step's work
         }
         out.print((redraw ? "\r" : "") + line(step, total, metrics, (now - startNanos) / 1e9, step - startStep));
         if (!redraw || step >= total) {
