@@ -3,6 +3,7 @@ package dev.reason4j.experiments.cli;
 import dev.reason4j.experiments.config.ExperimentConfigs;
 import dev.reason4j.experiments.config.LoadedConfig;
 import dev.reason4j.experiments.run.DryRun;
+import dev.reason4j.experiments.run.ExperimentEvaluator;
 import dev.reason4j.experiments.run.RunEvaluators;
 import dev.reason4j.experiments.run.TrainRun;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ public final class TrainCommand implements Callable<Integer>, Subcommand {
     @Option(names = "--resume", description = "Continue from the run directory's newest checkpoint (required when it has checkpoints).")
     boolean resume;
 
-    /** The evaluator of held-out problems; the eval package plugs in here. */
-    RunEvaluators evaluators = RunEvaluators.NONE;
+    /** Evaluates the held-out problems before, during and after training. */
+    RunEvaluators evaluators = ExperimentEvaluator.factory();
 
     @Override
     public Integer call() {

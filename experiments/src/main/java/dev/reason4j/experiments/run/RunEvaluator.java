@@ -3,9 +3,9 @@ package dev.reason4j.experiments.run;
 import java.util.Map;
 
 /**
- * Evaluates the policy being trained on the run's held-out problems: the integration point between a
- * training run and the evaluation package ({@code dev.reason4j.experiments.eval}). {@code train} calls
- * it before training ("before"), every {@code eval.every} steps ("step-N") and after ("after").
+ * Evaluates the policy being trained on the run's held-out problems ({@link ExperimentEvaluator} does
+ * it with the eval package). {@code train} calls it before training ("before"), every
+ * {@code eval.every} steps ("step-N") and after ("after").
  */
 public interface RunEvaluator extends AutoCloseable {
     /** Evaluates nothing: for runs without held-out problems. */

@@ -6,9 +6,8 @@ import dev.reason4j.rollout.RolloutEngine;
 import java.nio.file.Path;
 
 /**
- * Makes the {@link RunEvaluator} of a run. The default is the integration point with
- * {@code dev.reason4j.experiments.eval}: until that package is wired in, runs evaluate nothing (and say
- * so in the log); tests and callers may pass their own.
+ * Makes the {@link RunEvaluator} of a run: {@link ExperimentEvaluator#factory()} (the eval package's
+ * {@code Evaluator}) for {@code train}, or {@link #NONE}.
  */
 @FunctionalInterface
 public interface RunEvaluators {

@@ -35,6 +35,7 @@ class TrainCommandTest {
                   - {name: accuracy}
                   - {name: format, weight: 0.5, params: {think_opened_in_prompt: true}}
                 grpo: {steps: 3, learning_rate: 1.0e-3, micro_batch_size: 8}
+                eval: {k: 2, every: 2}
                 output: {dir: %s, checkpoint_every: 2, keep_last: 2}
                 """.formatted(runs);
     }
@@ -72,7 +73,13 @@ class TrainCommandTest {
         assertEquals(List.of(1, 2), trainingRows(run.resolve("metrics.jsonl")).stream().map(r -> r.get("step").asInt()).toList());
         assertTrue(Files.isRegularFile(run.resolve("checkpoints/step-2/model.safetensors")));
         assertTrue(Files.isRegularFile(run.resolve("base-model/config.json")), "the init model is kept in the run");
-        assertTrue(Files.isRegularFile(run.resolve("report.md")));
+        assertTrue(summary.at("/eval_before/pass@1").isNumber() && summary.at("/eval_after/pass@1").isNumber(), first.out());
+        assertTrue(Files.isRegularFile(run.resolve("eval/before/summary.json")) && Files.isRegularFile(run.resolve("eval/after/results.jsonl")));
+        assertTrue(Files.isRegularFile(run.resolve("eval/step-2/summary.json")), "eval.every: 2 evaluates at step 2");
+        assertTrue(Files.readAllLines(run.resolve("metrics.jsonl")).stream().anyMatch(l -> l.contains("\"eval/pass@1\"")));
+        assertTrue(Files.isRegularFile(run.resolve("checkpoints/best")), "the best checkpoint by eval pass@1 is kept");
+        String report = Files.readString(run.resolve("report.md"));
+        assertTrue(report.contains("pass_at_1"), "the report compares the evaluations before and after");
 
         CliRun again = CliRun.of("train", config.toString());
         assertEquals(Main.USER_ERROR, again.exitCode());
