@@ -14,7 +14,7 @@ import java.util.Map;
  * @param generator        synthetic problems instead of a file (see {@link GeneratorSection})
  * @param preset           the file's schema: {@code gsm8k}, {@code math}, {@code aime}, {@code code},
  *                         {@code prompt_answer}, or {@code auto} (default: told from the first row)
- * @param fields           an explicit column mapping instead of the preset ({@code prompt, answer,
+ * @param fields           an explicit column mapping instead of a preset ({@code prompt, answer,
  *                         answer_format, solution, tests, id, messages, function_name, metadata}), each
  *                         a column name or a list of candidates
  * @param template         how a question becomes the prompt: {@code r1_zero} (default: DeepSeek-R1-Zero's
@@ -43,6 +43,9 @@ public record DataSection(@Default("null") Path source,
     public DataSection {
         if (source != null && generator != null) {
             throw new InvalidSetting("generator", "give source or generator, not both");
+        }
+        if (fields != null && !preset.strip().equalsIgnoreCase("auto")) {
+            throw new InvalidSetting("fields", "give preset or fields, not both: fields is a column mapping that replaces the preset");
         }
         if (heldOut != null && evalSource != null) {
             throw new InvalidSetting("eval_source", "give held_out or eval_source, not both: both name the evaluation problems");

@@ -30,7 +30,7 @@ final class YamlTrees {
             if (first == null) {
                 return YamlNode.map(new ConfigLocation(source, lines ? 1 : 0));
             }
-            return read(parser, source, lines, errors);
+            return read(parser, "", source, lines, errors);
         } catch (JsonProcessingException e) {
             int line = lines && e.getLocation() != null ? e.getLocation().getLineNr() : 0;
             errors.add(new ConfigError(new ConfigLocation(source, line), "", "not valid YAML: " + e.getOriginalMessage()));
@@ -41,7 +41,8 @@ final class YamlTrees {
         }
     }
 
-    private static YamlNode read(JsonParser p, String source, boolean lines, List<ConfigError> errors) throws IOException {
+    /** The node at the parser's current token; {@code path} is its dotted key, for messages. */
+    private static YamlNode read(JsonParser p, String path, String source, boolean lines, List<ConfigError> errors) throws IOException {
         ConfigLocation at = new ConfigLocation(source, lines ? p.currentTokenLocation().getLineNr() : 0);
         JsonToken token = p.currentToken();
         switch (token) {
@@ -51,9 +52,10 @@ final class YamlTrees {
                     String key = p.currentName();
                     ConfigLocation keyAt = new ConfigLocation(source, lines ? p.currentTokenLocation().getLineNr() : 0);
                     p.nextToken();
-                    YamlNode value = read(p, source, lines, errors);
+                    String keyPath = ConfigBinder.join(path, key);
+                    YamlNode value = read(p, keyPath, source, lines, errors);
                     if (map.fields().containsKey(key)) {
-                        errors.add(new ConfigError(keyAt, key, "written twice (first at line " + map.keyLocation(key).line()
+                        errors.add(new ConfigError(keyAt, keyPath, "written twice (first at line " + map.keyLocation(key).line()
                                 + "); keep one"));
                     }
                     map.put(key, value, keyAt);
@@ -63,7 +65,7 @@ final class YamlTrees {
             case START_ARRAY -> {
                 YamlNode list = YamlNode.list(at);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(p, source, lines, errors));
+                    list.add(read(p, path + "." + list.items().size(), source, lines, errors));
                 }
                 return list;
             }

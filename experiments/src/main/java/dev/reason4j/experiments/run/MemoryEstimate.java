@@ -1,5 +1,6 @@
 package dev.reason4j.experiments.run;
 
+import dev.reason4j.experiments.config.EngineKind;
 import dev.reason4j.experiments.config.ExperimentConfig;
 import dev.reason4j.experiments.config.TrainingPlan;
 import dev.reason4j.model.ModelConfig;
@@ -29,7 +30,7 @@ public record MemoryEstimate(long weights, long gradients, long optimizer, long 
         TrainingPlan plan = TrainingPlan.of(c);
         long kvTokens = Math.min(c.rollout().maxBatchTokens(), plan.completionsPerStep() * seq);
         long kvPerToken = (long) m.numLayers() * 2 * m.numKvHeads() * m.headDim() * F32;
-        boolean local = c.rollout().engine() == dev.reason4j.experiments.config.EngineKind.LOCAL;
+        boolean local = c.rollout().engine() == EngineKind.LOCAL;
         long micro = Math.min(c.grpo().microBatchSize(), plan.completionsPerStep());
         long qDim = (long) m.numHeads() * m.headDim();
         long kvDim = (long) m.numKvHeads() * m.headDim();

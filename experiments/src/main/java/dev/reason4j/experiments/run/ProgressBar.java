@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A one-line progress display on stderr: step/total, a bar, the step's reward, accuracy, KL and
- * tokens/s, and the time left at the pace since the bar was made (make it just before the first step). On a terminal the line is redrawn in place; when
+ * tokens/s, and the time left at the pace since the bar was made or {@link #restart restarted}. On a terminal the line is redrawn in place; when
  * stderr is a file or pipe, one line per step.
  */
 public final class ProgressBar {
@@ -14,7 +14,7 @@ public final class ProgressBar {
     private final PrintWriter out;
     private final String label;
     private final boolean redraw;
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
     private long startStep = -1;
 
     /**
@@ -30,6 +30,12 @@ public final class ProgressBar {
     /** A bar that redraws in place when the JVM has a console. */
     public static ProgressBar forStderr(PrintWriter out, String label) {
         return new ProgressBar(out, label, System.console() != null);
+    }
+
+    /** Starts the clock again: call it just before the first step when setting up took a while. */
+    public void restart() {
+        startNanos = System.nanoTime();
+        startStep = -1;
     }
 
     /** Shows step {@code step} of {@code total} with the named metrics (numbers; others are ignored). */

@@ -11,10 +11,13 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A run's directory: refusing to train over a run's checkpoints by accident, and keeping its resolved config. */
 public final class RunDirectory {
     public static final String CONFIG = "config.yaml";
+    private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d+)");
 
     private RunDirectory() {
@@ -35,6 +38,7 @@ public final class RunDirectory {
         }
         try {
             Files.createDirectories(dir);
+            warnIfChanged(dir.resolve(CONFIG), loaded.resolvedYaml());
             Path temp = dir.resolve(CONFIG + ".tmp");
             Files.writeString(temp, loaded.resolvedYaml(), StandardCharsets.UTF_8);
             Files.move(temp, dir.resolve(CONFIG), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -42,6 +46,19 @@ public final class RunDirectory {
             throw new Reason4jException("could not write " + dir.resolve(CONFIG) + ": " + e.getMessage(), e);
         }
         return dir;
+    }
+
+    /** A resumed run that changed its config may not repeat the uninterrupted one: say so. */
+    private static void warnIfChanged(Path existing, String resolved) throws IOException {
+        if (Files.isRegularFile(existing) && !settings(Files.readString(existing, StandardCharsets.UTF_8)).equals(settings(resolved))) {
+            LOG.warn("{} differs from the config this run now uses; it is replaced, and results after the change"
+                    + " will not match an uninterrupted run of either", existing);
+        }
+    }
+
+    /** The YAML without its comment header. */
+    private static String settings(String yaml) {
+        return yaml.lines().filter(l -> !l.startsWith("#")).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** The step of the newest checkpoint directory in {@code runDir/checkpoints}, read without touching anything. */

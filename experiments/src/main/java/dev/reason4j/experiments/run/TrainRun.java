@@ -36,12 +36,14 @@ public final class TrainRun {
     private final ExperimentConfig c;
     private final PrintWriter progress;
     private final RunEvaluators evaluators;
+    private final ProgressBar grpoProgress;
 
     public TrainRun(LoadedConfig loaded, PrintWriter progress, RunEvaluators evaluators) {
         this.loaded = loaded;
         this.c = loaded.config();
         this.progress = progress;
         this.evaluators = evaluators;
+        this.grpoProgress = ProgressBar.forStderr(progress, "grpo");
     }
 
     /**
@@ -53,12 +55,12 @@ public final class TrainRun {
      *         {@code eval_before}, {@code eval_after}, {@code reward_failures}, {@code report}
      */
     public Map<String, Object> execute(boolean resume) {
-        Path runDir = RunDirectory.prepare(loaded, resume);
-        boolean hasCheckpoint = RunDirectory.newestCheckpoint(runDir).isPresent();
+        Device device = Devices.parse(c.device());
         ExperimentData data = ExperimentData.load(c, loaded.locations());
         LOG.info("Data: {} training and {} held-out problems from {} ({} training duplicates of held-out prompts dropped)",
                 data.train().size(), data.heldOut().size(), data.source(), data.droppedFromTrain());
-        Device device = Devices.parse(c.device());
+        Path runDir = RunDirectory.prepare(loaded, resume);
+        boolean hasCheckpoint = RunDirectory.newestCheckpoint(runDir).isPresent();
         Path start = startingModel(runDir, data, device, hasCheckpoint);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("run_dir", runDir.toString());
@@ -93,6 +95,7 @@ public final class TrainRun {
         if (resumedFrom == 0) {
             result.put("eval_before", evaluator.evaluate("before"));
         }
+        grpoProgress.restart();
         trainer.run();
         result.put("steps", trainer.step());
         result.put("eval_after", evaluator.evaluate("after"));
@@ -125,11 +128,10 @@ public final class TrainRun {
     }
 
     private TrainingListener listener(RunEvaluator evaluator) {
-        ProgressBar bar = ProgressBar.forStderr(progress, "grpo");
         return new TrainingListener() {
             @Override
             public void onStep(long step, long totalSteps, Map<String, Object> metrics) {
-                bar.step(step, totalSteps, metrics);
+                grpoProgress.step(step, totalSteps, metrics);
             }
 
             @Override

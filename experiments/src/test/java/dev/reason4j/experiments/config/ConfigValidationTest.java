@@ -113,6 +113,17 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aPresetAndAFieldMappingAreNotBothAccepted() throws Exception {
+        Path data = Files.writeString(tmp.resolve("d.jsonl"), "{\"q\": \"1+1\", \"a\": \"2\"}\n");
+        ConfigError e = single(failure("model: {init: {}}\ndata:\n  source: " + data + "\n  preset: gsm8k\n  fields: {prompt: q, answer: a}\n"),
+                5, "data.fields");
+        assertTrue(e.message().startsWith("give preset or fields, not both"), e.message());
+        ConfigError bad = single(failure("model: {init: {}}\ndata:\n  source: " + data + "\n  fields: {promt: q, answer: a}\n"),
+                4, "data.fields");
+        assertTrue(bad.message().contains("unknown field mapping key 'promt'"), bad.message());
+    }
+
+    @Test
     void badOverridesAreNamedByTheirAssignment() throws Exception {
         ConfigException e = failure(HEAD, "grpo.betta=0.1");
         assertEquals(1, e.errors().size(), e.getMessage());
@@ -138,5 +149,7 @@ class ConfigValidationTest {
         assertTrue(syntax.errors().get(0).location().line() >= 6, syntax.getMessage());
         ConfigException twice = failure(HEAD + "seed: 1\nseed: 2\n");
         assertTrue(twice.getMessage().contains(":6: seed: written twice (first at line 5)"), twice.getMessage());
+        ConfigException nested = failure(HEAD + "grpo:\n  steps: 1\n  steps: 2\n");
+        assertTrue(nested.getMessage().contains(":7: grpo.steps: written twice (first at line 6)"), nested.getMessage());
     }
 }
