@@ -96,6 +96,29 @@ class TrainCommandTest {
     }
 
     @Test
+    void anEvaluationOnlyConfigEvaluatesOnceAndTrainsNothing() throws Exception {
+        Path aime = StandIns.dataset(tmp.resolve("aime.jsonl"), "aime", 3);
+        Path config = tmp.resolve("eval-only.yaml");
+        Files.writeString(config, """
+                model:
+                  init: {hidden: 32, layers: 1, heads: 2, kv_heads: 1, max_positions: 128}
+                data: {eval_source: %s, preset: aime, template_override: "{question} <think>"}
+                grpo: {steps: 0}
+                eval: {k: 2, max_new_tokens: 8, greedy: true}
+                output: {dir: %s}
+                """.formatted(aime, tmp.resolve("runs")));
+        CliRun run = CliRun.of("train", config.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode summary = lastLine(run.out());
+        assertEquals(0, summary.get("steps").asInt());
+        assertEquals(3.0, summary.at("/eval_before/problems").asDouble());
+        assertTrue(summary.at("/eval_before/greedy_accuracy").isNumber(), run.out());
+        Path dir = tmp.resolve("runs/eval-only");
+        assertTrue(Files.isRegularFile(dir.resolve("eval/before/summary.json")));
+        assertFalse(Files.exists(dir.resolve("checkpoints")), "nothing was trained");
+    }
+
+    @Test
     void aBadConfigFailsBeforeAnyWorkWithItsLine() throws Exception {
         Path config = tmp.resolve("bad.yaml");
         Files.writeString(config, tinyConfig(tmp.resolve("runs")).replace("grpo: {steps: 3", "grpo: {stepz: 3"));
