@@ -67,7 +67,8 @@ public final class QuickstartCommand implements Callable<Integer>, Subcommand {
     /** A one-line progress bar on stderr. */
     static final class ConsoleProgress implements TrainingListener {
         private final PrintWriter err;
-        private final long started = System.nanoTime();
+        private long started;
+        private long firstStep;
 
         ConsoleProgress(PrintWriter err) {
             this.err = err;
@@ -75,13 +76,18 @@ public final class QuickstartCommand implements Callable<Integer>, Subcommand {
 
         @Override
         public void onStep(long step, long total, Map<String, Object> m) {
+            if (started == 0) {
+                started = System.nanoTime();
+                firstStep = step;
+            }
             double elapsed = (System.nanoTime() - started) / 1e9;
+            double perStep = step > firstStep ? elapsed / (step - firstStep) : Double.NaN;
             int width = 24;
             int done = (int) (width * step / Math.max(1, total));
             err.printf("\r[%s%s] step %d/%d  reward %.3f  acc %.3f  len %.1f  %.0f tok/s  eta %.0fs ",
                     "#".repeat(done), ".".repeat(width - done), step, total, num(m.get("reward_mean")), num(m.get("accuracy")),
                     num(m.get("completion_length_mean")), num(m.get("rollout_tokens_per_s")),
-                    elapsed / step * (total - step));
+                    perStep * (total - step));
             if (step == total) {
                 err.println();
             }

@@ -13,10 +13,11 @@ import java.util.SplittableRandom;
  * solved step by step in a {@code <think>} block ("7+3=10", "10-2=8", "8+9=17") with the result in
  * {@code <answer>}. Intermediate steps matter: a slip in any of them makes the answer wrong.
  *
- * <p>The prompt opens the think block, R1-Zero style. The warm-start solutions are written with
- * deliberate slips (a step's result off by 1 or 2, carried through the rest of the chain) at a chosen
- * rate, so the base model makes mistakes on purpose; GRPO with only correctness and format rewards
- * must learn to stop making them.
+ * <p>The prompt opens the think block, R1-Zero style. The warm-start solutions forget carries and
+ * borrows more often than not (a systematic error, like a pupil's, not random noise), so the base
+ * model's most likely answer to a step with a carry is wrong, even at low temperature; it still writes
+ * the right step sometimes. GRPO, rewarded only for a correct final answer and the R1 layout, has to
+ * learn to carry.
  */
 public final class ChainTask {
     /** Prefix shared by every prompt; the think block is opened for the model. */
@@ -51,22 +52,27 @@ public final class ChainTask {
     }
 
     /**
-     * The worked solution; with {@code rng} non-null each step's result slips by ±1 or ±2 with
-     * probability {@code slipRate}, and later steps build on the slipped value.
+     * The worked solution; with {@code rng} non-null, a step that needs a carry (or a borrow) forgets it
+     * with probability {@code slipRate} — the result is 10 too small (too large) — and later steps build
+     * on the wrong value. Steps without a carry are always right.
      */
     static String solution(int[] numbers, boolean[] plus, SplittableRandom rng, double slipRate) {
         StringBuilder out = new StringBuilder();
         int value = numbers[0];
         for (int i = 1; i < numbers.length; i++) {
             int next = value + (plus[i] ? numbers[i] : -numbers[i]);
-            if (rng != null && rng.nextDouble() < slipRate) {
-                int delta = rng.nextInt(1, 3) * (rng.nextBoolean() ? 1 : -1);
-                next = next + delta >= 0 ? next + delta : next - delta; // a slip never goes below zero
+            if (rng != null && needsCarry(value, numbers[i], plus[i]) && rng.nextDouble() < slipRate) {
+                next += plus[i] ? -10 : 10;
             }
             out.append(value).append(plus[i] ? '+' : '-').append(numbers[i]).append('=').append(next).append('\n');
             value = next;
         }
         return out.append("</think><answer>").append(value).append("</answer>").toString();
+    }
+
+    /** Whether value ± digit crosses a multiple of ten (a carry for +, a borrow for −). */
+    static boolean needsCarry(int value, int digit, boolean plus) {
+        return plus ? value % 10 + digit >= 10 : value >= 10 && value % 10 < digit;
     }
 
     /** A warm-start response for {@code problem}, slipping at {@code slipRate}. */

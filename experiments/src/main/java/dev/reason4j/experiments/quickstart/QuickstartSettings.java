@@ -10,7 +10,7 @@ package dev.reason4j.experiments.quickstart;
  * @param heldOut      held-out problems for the before/after evaluation (disjoint from training)
  * @param sftExamples  warm-start examples
  * @param sftEpochs    warm-start passes
- * @param slipRate     probability that a warm-start step has a deliberate slip (the imperfection left on purpose)
+ * @param slipRate     probability that a warm-start step needing a carry forgets it (the imperfection left on purpose)
  * @param sftLearningRate warm-start peak learning rate
  * @param grpoSteps    GRPO steps
  * @param problemsPerStep problems per GRPO step
@@ -25,7 +25,7 @@ public record QuickstartSettings(int hidden, int layers, int terms, int trainPro
                                  double learningRate, int evalK, int maxNewTokens, long seed) {
 
     public static QuickstartSettings defaults() {
-        return new QuickstartSettings(128, 4, 4, 20_000, 500, 6000, 2, 0.15, 3e-3, 60, 16, 8, 2e-5, 4, 48, 0);
+        return new QuickstartSettings(128, 4, 4, 20_000, 500, 6000, 4, 0.6, 3e-3, 100, 16, 8, 1e-4, 4, 48, 0);
     }
 
     /**
