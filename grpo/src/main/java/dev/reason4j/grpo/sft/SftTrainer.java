@@ -11,6 +11,7 @@ import dev.reason4j.grpo.optim.AdamW;
 import dev.reason4j.grpo.optim.DecayPolicy;
 import dev.reason4j.grpo.optim.Gradients;
 import dev.reason4j.grpo.optim.LearningRateSchedule;
+import dev.reason4j.grpo.train.Permutations;
 import dev.reason4j.grpo.train.PolicyBatch;
 import dev.reason4j.model.DecoderModel;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class SftTrainer {
                 dev.reason4j.grpo.optim.AdamWConfig.defaults().withWeightDecay(settings.weightDecay()), DecayPolicy.exceptNormsAndBiases())) {
             SplittableRandom rng = new SplittableRandom(settings.seed());
             for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                int[] order = permutation(examples.size(), rng);
+                int[] order = Permutations.of(examples.size(), rng);
                 double lossSum = 0;
                 for (int from = 0; from < order.length; from += settings.batchSize()) {
                     int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize()));
@@ -88,17 +89,4 @@ public final class SftTrainer {
         }
     }
 
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
 }

@@ -59,7 +59,7 @@ public final class PolicyUpdater {
         int skipped = 0;
         int miniBatch = config.miniBatchSize() == 0 ? batch.rows() : Math.min(config.miniBatchSize(), batch.rows());
         for (int pass = 0; pass < config.numIterations(); pass++) {
-            int[] order = shuffled(batch.rows(), rng);
+            int[] order = Permutations.of(batch.rows(), rng);
             for (int from = 0; from < order.length; from += miniBatch) {
                 int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + miniBatch));
                 Gradients.zero(model.parameters());
@@ -119,19 +119,6 @@ public final class PolicyUpdater {
         return out;
     }
 
-    private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
-    }
 
     /** The parameters this updater trains (the model's). */
     public Map<String, NDArray> parameters() {

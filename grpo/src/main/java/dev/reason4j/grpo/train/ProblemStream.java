@@ -30,7 +30,7 @@ public final class ProblemStream {
         for (int i = 0; i < n; i++) {
             long epoch = position / problems.size();
             if (epoch != orderEpoch) {
-                order = permutation(problems.size(), new SplittableRandom(seed * 1_000_003L + epoch));
+                order = Permutations.of(problems.size(), new SplittableRandom(seed * 1_000_003L + epoch));
                 orderEpoch = epoch;
             }
             out.add(problems.get(order[(int) (position % problems.size())]));
@@ -54,17 +54,4 @@ public final class ProblemStream {
         return problems.size();
     }
 
-    static int[] permutation(int n, SplittableRandom rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
 }
