@@ -85,6 +85,7 @@ public final class Quickstart {
                 task.problems(s.heldOut(), s.seed() + 2, "heldout-"));
         LOG.info("{} training problems, {} held out ({} training duplicates of held-out problems dropped)",
                 split.train().size(), split.heldOut().size(), split.droppedFromTrain());
+        writeHeldOut(split.heldOut());
         SyntheticTokenizer.write(modelDir);
         try (Tokenizer tokenizer = Tokenizer.load(modelDir);
              DecoderModel model = ModelInit.random(config(tokenizer), s.seed(), 0.02, Device.cpu(), DataType.FLOAT32)) {
@@ -98,6 +99,24 @@ public final class Quickstart {
             return new Result(before.summary().passAt1(), after.summary().passAt1(), before.summary().formatR1(),
                     after.summary().formatR1(), before.summary().greedyAccuracy(), after.summary().greedyAccuracy(),
                     before.summary().passAtK(), after.summary().passAtK(), (System.nanoTime() - start) / 1e9, report);
+        }
+    }
+
+    /** The held-out problems as {id, prompt, answer} rows, so `eval --data` can score any checkpoint on them later. */
+    private void writeHeldOut(List<Problem> heldOut) {
+        StringBuilder sb = new StringBuilder();
+        for (Problem p : heldOut) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", p.id());
+            row.put("prompt", p.prompt().text());
+            row.put("answer", p.answer());
+            sb.append(EvalFiles.line(row)).append('\n');
+        }
+        try {
+            java.nio.file.Files.createDirectories(runDir);
+            java.nio.file.Files.writeString(runDir.resolve("heldout.jsonl"), sb.toString());
+        } catch (java.io.IOException e) {
+            throw new dev.reason4j.core.Reason4jException("cannot write " + runDir.resolve("heldout.jsonl") + ": " + e.getMessage(), e);
         }
     }
 

@@ -25,7 +25,7 @@ public record QuickstartSettings(int hidden, int layers, int terms, int trainPro
                                  double learningRate, int evalK, int maxNewTokens, long seed) {
 
     public static QuickstartSettings defaults() {
-        return new QuickstartSettings(128, 4, 4, 20_000, 500, 6000, 4, 0.6, 3e-3, 100, 16, 8, 1e-4, 4, 48, 0);
+        return new QuickstartSettings(128, 4, 4, 20_000, 500, 6000, 4, 0.6, 3e-3, 400, 16, 8, 4e-5, 4, 48, 0);
     }
 
     /**
