@@ -13,6 +13,7 @@ import dev.reason4j.experiments.eval.Evaluator;
 import dev.reason4j.experiments.eval.ProblemJudge;
 import dev.reason4j.experiments.eval.TokenizerPromptEncoder;
 import dev.reason4j.experiments.report.RunReport;
+import dev.reason4j.experiments.run.RewardGroupScorer;
 import dev.reason4j.grpo.objective.AdvantageScaling;
 import dev.reason4j.grpo.objective.LossAggregation;
 import dev.reason4j.grpo.objective.PolicyObjective;
@@ -25,7 +26,6 @@ import dev.reason4j.grpo.sft.SftTrainer;
 import dev.reason4j.grpo.train.GrpoTrainer;
 import dev.reason4j.grpo.train.ProblemStream;
 import dev.reason4j.grpo.train.PromptEncoder;
-import dev.reason4j.grpo.train.RewardGroupScorer;
 import dev.reason4j.grpo.train.TrainerSettings;
 import dev.reason4j.grpo.train.TrainingListener;
 import dev.reason4j.grpo.train.UpdateConfig;
@@ -36,9 +36,6 @@ import dev.reason4j.model.ModelInit;
 import dev.reason4j.model.ModelIo;
 import dev.reason4j.model.tokenizer.SyntheticTokenizer;
 import dev.reason4j.model.tokenizer.Tokenizer;
-import dev.reason4j.rewards.RewardRegistry;
-import dev.reason4j.rewards.RewardScorer;
-import dev.reason4j.rewards.RewardScorerConfig;
 import dev.reason4j.rewards.RewardSpec;
 import dev.reason4j.rollout.LocalRolloutEngine;
 import dev.reason4j.rollout.RolloutOptions;
@@ -160,12 +157,12 @@ public final class Quickstart {
                 new PolicyObjective(RatioLevel.TOKEN, 0.2, 0.28, 0.0), LossAggregation.TOKEN_MEAN, false, false, 1,
                 new UpdateConfig(1, 0, 64, 1.0, 1.0, 3), AdamWConfig.defaults().withWeightDecay(0.0),
                 LearningRateSchedule.constant(s.learningRate()), s.seed() + 6, 0, 0, 2);
-        RewardRegistry registry = RewardRegistry.load();
         List<RewardSpec> rewards = List.of(RewardSpec.of("accuracy", 1.0),
                 new RewardSpec("format", 0.5, Map.of("think_opened_in_prompt", true)));
-        try (RewardScorer scorer = new RewardScorer(registry.combination(rewards), RewardScorerConfig.defaults())) {
-            new GrpoTrainer(model, null, modelDir, new PromptEncoder(tokenizer), engine, new RewardGroupScorer(scorer),
-                    new ProblemStream(train, s.seed() + 7), settings, runDir, progress).run();
+        try (RewardGroupScorer scorer = RewardGroupScorer.create(rewards);
+             GrpoTrainer trainer = new GrpoTrainer(model, null, modelDir, new PromptEncoder(tokenizer), engine, scorer,
+                     new ProblemStream(train, s.seed() + 7), settings, runDir, progress)) {
+            trainer.run();
         }
     }
 

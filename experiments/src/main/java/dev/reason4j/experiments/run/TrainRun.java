@@ -75,9 +75,10 @@ public final class TrainRun {
                 result.put("steps", 0);
                 result.put("eval_before", evaluator.evaluate("before"));
             } else {
-                GrpoTrainer trainer = new GrpoTrainer(policy, reference, start, new PromptEncoder(tokenizer), engine, scorer,
-                        new ProblemStream(data.train(), c.seed()), TrainerSettingsFactory.of(c), runDir, listener(evaluator));
-                train(trainer, engine, evaluator, resume, result);
+                try (GrpoTrainer trainer = new GrpoTrainer(policy, reference, start, new PromptEncoder(tokenizer), engine, scorer,
+                        new ProblemStream(data.train(), c.seed()), TrainerSettingsFactory.of(c), runDir, listener(evaluator))) {
+                    train(trainer, engine, evaluator, resume, result);
+                }
             }
             result.put("reward_failures", scorer.failures());
         }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Everything random is derived from (seed, step, slot), so the only state a resume needs is the
  * step, the data position, the weights and the optimizer: a resumed run repeats the uninterrupted one.
  */
-public final class GrpoTrainer {
+public final class GrpoTrainer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GrpoTrainer.class);
 
     private final DecoderModel policy;
@@ -265,5 +265,11 @@ public final class GrpoTrainer {
 
     public CheckpointStore checkpoints() {
         return checkpoints;
+    }
+
+    /** Frees the optimizer's moment estimates; the model, engine and scorer belong to the caller. */
+    @Override
+    public void close() {
+        optimizer.close();
     }
 }
