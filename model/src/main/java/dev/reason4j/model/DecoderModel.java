@@ -29,7 +29,6 @@ import java.util.Map;
 public final class DecoderModel implements AutoCloseable {
     /** Rows of the output head multiplied at once when computing log-probs. */
     public static final int DEFAULT_VOCAB_CHUNK = 32768;
-    private static final double MASKED = -1e9;
 
     private final ModelConfig config;
     private final NDManager manager;
@@ -40,6 +39,20 @@ public final class DecoderModel implements AutoCloseable {
     private final NDArray head; // (V, H); the embedding itself when tied
     private final RotaryTables rope;
     private final DataType dtype;
+    // Constants libtorch owns (see scalar()); made once, since every op with a Java Number builds a tensor per call.
+    private final NDArray attentionScale;
+    private final NDArray normEps;
+    private final NDArray one;
+    private final NDArray maskedScale;
+    // Slices whose bounds depend only on the config, parsed once.
+    private final NDIndex qkSlice;
+    private final NDIndex vSlice;
+    private final NDIndex qSlice;
+    private final NDIndex kSlice;
+    private final NDIndex gateSlice;
+    private final NDIndex upSlice;
+    private final NDIndex lowHalf;
+    private final NDIndex highHalf;
     private int vocabChunk = DEFAULT_VOCAB_CHUNK;
 
     /**
@@ -69,6 +82,27 @@ public final class DecoderModel implements AutoCloseable {
         this.head = config.tieWordEmbeddings() ? embedding : parameters.get(ParameterNames.LM_HEAD);
         this.dtype = embedding.getDataType();
         this.rope = new RotaryTables(manager, config, dtype);
+        this.attentionScale = constant(1.0 / Math.sqrt(config.headDim()));
+        this.normEps = constant(config.rmsNormEps());
+        this.one = constant(1);
+        this.maskedScale = constant(-KvCache.MASKED);
+        int nh = config.numHeads();
+        int nkv = config.numKvHeads();
+        this.qkSlice = new NDIndex(":, :, :{}", nh + nkv);
+        this.vSlice = new NDIndex(":, :, {}:", nh + nkv);
+        this.qSlice = new NDIndex(":, :, :{}", nh);
+        this.kSlice = new NDIndex(":, :, {}:", nh);
+        this.gateSlice = new NDIndex("..., :{}", config.intermediateSize());
+        this.upSlice = new NDIndex("..., {}:", config.intermediateSize());
+        this.lowHalf = new NDIndex("..., :{}", config.headDim() / 2);
+        this.highHalf = new NDIndex("..., {}:", config.headDim() / 2);
+    }
+
+    /** A 0-d constant of the model's dtype on its device, owned by the model (never by a caller's scope). */
+    private NDArray constant(double value) {
+        NDArray c = scalar(embedding, value);
+        NDScope.unregister(c);
+        return c;
     }
 
     public ModelConfig config() {
@@ -87,6 +121,14 @@ public final class DecoderModel implements AutoCloseable {
 
     public DataType dataType() {
         return dtype;
+    }
+
+    /**
+     * Grows the rotary tables to cover positions below {@code positions} now. Forwards grow them on
+     * demand; threads sharing the model call this first, so no forward replaces a table another reads.
+     */
+    public void reservePositions(int positions) {
+        rope.ensure(positions);
     }
 
     /** Sets how many head rows are multiplied at once in {@link #tokenLogProbs}; smaller saves memory. */
@@ -114,14 +156,20 @@ public final class DecoderModel implements AutoCloseable {
             long t = shape.get(1);
             NDArray mask = attentionMask == null ? m.ones(shape, DataType.INT64) : attentionMask.toType(DataType.INT64, false);
             int past = cache == null ? 0 : cache.length();
-            NDArray positions = mask.cumSum(1).sub(1); // (B, T)
-            if (cache != null) {
-                positions = positions.add(cache.nextPositions());
+            NDArray positions; // (B, T)
+            if (cache != null && t == 1) {
+                positions = cache.nextPositions(); // a padding row's output is never read, so its position does not matter
+            } else {
+                positions = mask.cumSum(1).sub(1);
+                if (cache != null) {
+                    positions = positions.add(cache.nextPositions());
+                }
+                positions = positions.maximum(0);
             }
-            positions = positions.maximum(0);
-            NDArray keyMask = cache == null ? mask : cache.appendMask(mask); // (B, S)
+            NDArray newKeyBias = mask.toType(dtype, false).sub(one).mul(maskedScale); // (B, T): 0 real, MASKED padding
+            NDArray keyBias = cache == null ? newKeyBias : cache.appendBias(newKeyBias); // (B, S)
             rope.ensure(past + t + 1);
-            NDArray bias = attentionBias(keyMask, past, t); // (B, 1, 1, T, S)
+            NDArray bias = attentionBias(keyBias, past, t); // (B, 1, 1, T, S)
             NDArray cos = lookup(positions, rope.cos()).expandDims(2); // (B, T, 1, hd)
             NDArray sin = lookup(positions, rope.sin()).expandDims(2); // (B, T, 1, hd)
             NDArray x = lookup(inputIds, embedding); // (B, T, H)
@@ -148,7 +196,8 @@ public final class DecoderModel implements AutoCloseable {
         long t = hidden.getShape().get(1);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray last = hidden.get(new NDIndex(":, {}", t - 1)); // (B, H)
+            NDArray last = t == 1 ? hidden.reshape(hidden.getShape().get(0), hidden.getShape().get(2))
+                    : hidden.get(new NDIndex(":, {}", t - 1)); // (B, H)
             NDArray logits = linear(last, head, null);
             NDScope.unregister(logits);
             return logits;
@@ -221,11 +270,12 @@ public final class DecoderModel implements AutoCloseable {
     /**
      * A 0-d constant that libtorch owns. DJL's {@code x.div(Number)} wraps the number in a tensor over a
      * Java buffer and closes it at once; autograd keeps a pointer to it for backward, and a GC in between
-     * corrupts the gradient. A copy made by torch lives as long as the graph needs it.
+     * corrupts the gradient. A copy made by torch lives as long as the graph needs it. (DJL's
+     * {@code toType(sameType, true)} does not copy, hence {@code duplicate}.)
      */
     private static NDArray scalar(NDArray like, double value) {
         try (NDManager tmp = like.getManager().newSubManager()) {
-            NDArray owned = tmp.create(value).toType(like.getDataType(), true);
+            NDArray owned = tmp.create(value).toType(like.getDataType(), false).duplicate();
             owned.attach(like.getManager());
             return owned;
         }
@@ -246,23 +296,23 @@ public final class DecoderModel implements AutoCloseable {
         int g = config.groupSize();
         NDArray h = rmsNorm(x, w.inputNorm());
         NDArray qkv = linear(h, f.qkvWeight(), f.qkvBias()).reshape(b, t, nh + 2L * nkv, hd);
-        NDArray qk = qkv.get(new NDIndex(":, :, :{}", nh + nkv)); // (B, T, nh + nkv, hd)
-        NDArray v = qkv.get(new NDIndex(":, :, {}:", nh + nkv)).transpose(0, 2, 1, 3); // (B, nkv, T, hd)
+        NDArray qk = qkv.get(qkSlice); // (B, T, nh + nkv, hd)
+        NDArray v = qkv.get(vSlice).transpose(0, 2, 1, 3); // (B, nkv, T, hd)
         if (f.qkNorm() != null) {
             qk = rmsNorm(qk, f.qkNorm());
         }
         qk = rotate(qk, cos, sin);
-        NDArray q = qk.get(new NDIndex(":, :, :{}", nh)); // (B, T, nh, hd)
-        NDArray k = qk.get(new NDIndex(":, :, {}:", nh)).transpose(0, 2, 1, 3); // (B, nkv, T, hd)
+        NDArray q = qk.get(qSlice); // (B, T, nh, hd)
+        NDArray keysT = qk.get(kSlice).transpose(0, 2, 3, 1); // (B, nkv, hd, T)
         if (cache != null) {
-            NDArray[] kv = cache.write(i, k, v);
-            k = kv[0]; // (B, nkv, S, hd)
-            v = kv[1];
+            NDArray[] kv = cache.write(i, keysT, v);
+            keysT = kv[0]; // (B, nkv, hd, S)
+            v = kv[1]; // (B, nkv, S, hd)
         }
-        long s = k.getShape().get(2);
+        long s = keysT.getShape().get(3);
         // Grouped-query attention by reshaping: query head j uses kv head j / g, as HF's repeat_kv.
         NDArray qg = q.reshape(b, t, nkv, g, hd).transpose(0, 2, 3, 1, 4).reshape(b, nkv, g * t, hd);
-        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).mul(scalar(qg, 1.0 / Math.sqrt(hd))) // (B, nkv, g*T, S)
+        NDArray scores = qg.matMul(keysT).mul(attentionScale) // (B, nkv, g*T, S)
                 .reshape(b, nkv, g, t, s).add(bias);
         NDArray probs = scores.softmax(-1).reshape(b, nkv, g * t, s);
         NDArray context = probs.matMul(v) // (B, nkv, g*T, hd)
@@ -270,8 +320,8 @@ public final class DecoderModel implements AutoCloseable {
         x = x.add(linear(context, w.oWeight(), w.oBias()));
         NDArray gateUp = linear(rmsNorm(x, w.postNorm()), f.gateUpWeight(), f.gateUpBias()); // (B, T, 2I)
         long inter = config.intermediateSize();
-        NDArray gate = gateUp.get(new NDIndex("..., :{}", inter));
-        NDArray up = gateUp.get(new NDIndex("..., {}:", inter));
+        NDArray gate = gateUp.get(gateSlice);
+        NDArray up = gateUp.get(upSlice);
         return x.add(linear(gate.mul(Activation.sigmoid(gate)).mul(up), w.downWeight(), w.downBias()));
     }
 
@@ -280,28 +330,34 @@ public final class DecoderModel implements AutoCloseable {
         return FusedLayer.of(layers[i], config.numHeads(), config.numKvHeads());
     }
 
-    /** (B, 1, 1, T, S): 0 where query i may attend key slot j (j ≤ past + i and slot j is real), else a large negative. */
-    private NDArray attentionBias(NDArray keyMask, int past, long t) {
-        NDManager m = keyMask.getManager();
-        long s = keyMask.getShape().get(1);
-        long b = keyMask.getShape().get(0);
+    /**
+     * (B, 1, 1, T, S): 0 where query i may attend key slot j (j ≤ past + i and slot j is real), else a
+     * large negative. A single new token after the cache may attend every filled slot, so only padding
+     * counts; a padding slot after the query's position gets the large negative twice, still finite.
+     */
+    private NDArray attentionBias(NDArray keyBias, int past, long t) {
+        long b = keyBias.getShape().get(0);
+        long s = keyBias.getShape().get(1);
+        NDArray padding = keyBias.reshape(b, 1, 1, 1, s);
+        if (t == 1) {
+            return padding;
+        }
+        NDManager m = keyBias.getManager();
         NDArray querySlots = m.arange(past, (int) (past + t), 1, DataType.INT64).reshape(t, 1); // (T, 1)
         NDArray keySlots = m.arange(0, (int) s, 1, DataType.INT64).reshape(1, s); // (1, S)
-        NDArray causal = keySlots.lte(querySlots); // (T, S)
-        NDArray allowed = causal.logicalAnd(keyMask.gt(0).reshape(b, 1, 1, 1, s)); // (B, 1, 1, T, S)
-        return allowed.toType(dtype, false).sub(1).mul(-MASKED);
+        NDArray future = keySlots.gt(querySlots).toType(dtype, false).mul(maskedScale).neg(); // (T, S)
+        return padding.add(future);
     }
 
     private NDArray rmsNorm(NDArray x, NDArray weight) {
         NDArray variance = x.square().mean(new int[] {-1}, true);
-        return x.div(variance.add(config.rmsNormEps()).sqrt()).mul(weight);
+        return x.div(variance.add(normEps).sqrt()).mul(weight);
     }
 
     /** HF's q·cos + rotate_half(q)·sin with rotate_half(x) = cat(−x2, x1). */
-    private static NDArray rotate(NDArray x, NDArray cos, NDArray sin) {
-        long half = x.getShape().get(3) / 2;
-        NDArray x1 = x.get(new NDIndex("..., :{}", half));
-        NDArray x2 = x.get(new NDIndex("..., {}:", half));
+    private NDArray rotate(NDArray x, NDArray cos, NDArray sin) {
+        NDArray x1 = x.get(lowHalf);
+        NDArray x2 = x.get(highHalf);
         NDArray rotated = x2.neg().concat(x1, -1);
         return x.mul(cos).add(rotated.mul(sin));
     }

@@ -16,21 +16,24 @@ import dev.reason4j.core.Reason4jException;
  * <p>The cache owns its native memory; close it when generation ends.
  */
 public final class KvCache implements AutoCloseable {
+    /** Added to the attention score of a padding slot; a large negative rather than −∞ so an all-padding row stays finite. */
+    static final double MASKED = -1e9;
+
     private final NDManager manager;
     private final int capacity;
-    private NDArray[] keys; // per layer (B, n_kv_heads, capacity, head_dim)
+    private NDArray[] keys; // per layer (B, n_kv_heads, head_dim, capacity): transposed, so q·Kᵀ reads it in order
     private NDArray[] values; // per layer (B, n_kv_heads, capacity, head_dim)
-    private NDArray keyMask; // (B, capacity) int64: 1 where a real token sits
+    private NDArray keyBias; // (B, capacity) model dtype: 0 where a real token sits, MASKED for padding
     private NDArray nextPositions; // (B, 1) int64: the position id the row's next real token gets
     private final FusedLayer[] fused; // built on first use; the weights do not change during a generation
     private int length;
 
-    private KvCache(NDManager manager, int capacity, NDArray[] keys, NDArray[] values, NDArray keyMask, NDArray nextPositions) {
+    private KvCache(NDManager manager, int capacity, NDArray[] keys, NDArray[] values, NDArray keyBias, NDArray nextPositions) {
         this.manager = manager;
         this.capacity = capacity;
         this.keys = keys;
         this.values = values;
-        this.keyMask = keyMask;
+        this.keyBias = keyBias;
         this.nextPositions = nextPositions;
         this.fused = new FusedLayer[keys.length];
     }
@@ -41,14 +44,15 @@ public final class KvCache implements AutoCloseable {
             throw new Reason4jException("KV cache needs batch > 0 and capacity > 0, got " + batch + " and " + capacity);
         }
         NDManager m = parent.newSubManager();
-        Shape shape = new Shape(batch, config.numKvHeads(), capacity, config.headDim());
+        Shape keyShape = new Shape(batch, config.numKvHeads(), config.headDim(), capacity);
+        Shape valueShape = new Shape(batch, config.numKvHeads(), capacity, config.headDim());
         NDArray[] k = new NDArray[config.numLayers()];
         NDArray[] v = new NDArray[config.numLayers()];
         for (int i = 0; i < k.length; i++) {
-            k[i] = m.zeros(shape, dtype);
-            v[i] = m.zeros(shape, dtype);
+            k[i] = m.zeros(keyShape, dtype);
+            v[i] = m.zeros(valueShape, dtype);
         }
-        return new KvCache(m, capacity, k, v, m.zeros(new Shape(batch, capacity), DataType.INT64),
+        return new KvCache(m, capacity, k, v, m.full(new Shape(batch, capacity), (float) MASKED, dtype),
                 m.zeros(new Shape(batch, 1), DataType.INT64));
     }
 
@@ -61,7 +65,7 @@ public final class KvCache implements AutoCloseable {
     }
 
     public long batchSize() {
-        return keyMask.getShape().get(0);
+        return keyBias.getShape().get(0);
     }
 
     /** (B, 1) position id of each row's next real token. Owned by the cache. */
@@ -83,25 +87,30 @@ public final class KvCache implements AutoCloseable {
         return fused[layer];
     }
 
-    /** Records that {@code mask} (B, T) of new tokens follows; returns the key mask over all S = length + T slots (a view owned by the cache). */
-    NDArray appendMask(NDArray mask) {
-        int t = (int) mask.getShape().get(1);
+    /**
+     * Records the additive key bias (B, T) of new tokens (0 real, {@link #MASKED} padding); returns the
+     * bias over all S = length + T slots (a view owned by the cache).
+     */
+    NDArray appendBias(NDArray bias) {
+        int t = (int) bias.getShape().get(1);
         if (length + t > capacity) {
             throw new Reason4jException("KV cache is full: " + length + " + " + t + " tokens exceed its capacity of " + capacity
                     + "; allocate it with a larger capacity (prompt length + max new tokens)");
         }
-        keyMask.set(new NDIndex(":, {}:{}", length, length + t), mask);
-        return keyMask.get(new NDIndex(":, :{}", length + t));
+        keyBias.set(new NDIndex(":, {}:{}", length, length + t), bias);
+        return keyBias.get(new NDIndex(":, :{}", length + t));
     }
 
-    /** Writes one layer's new keys and values (B, n_kv, T, head_dim) at the current length and returns views of all filled slots. */
-    NDArray[] write(int layer, NDArray newKeys, NDArray newValues) {
-        int t = (int) newKeys.getShape().get(2);
-        NDIndex slots = new NDIndex(":, :, {}:{}", length, length + t);
-        keys[layer].set(slots, newKeys);
-        values[layer].set(slots, newValues);
-        NDIndex filled = new NDIndex(":, :, :{}", length + t);
-        return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
+    /**
+     * Writes one layer's new keys (B, n_kv, head_dim, T), already transposed, and values
+     * (B, n_kv, T, head_dim) at the current length; returns views of all filled slots: keys as
+     * (B, n_kv, head_dim, S) and values as (B, n_kv, S, head_dim).
+     */
+    NDArray[] write(int layer, NDArray newKeysTransposed, NDArray newValues) {
+        int t = (int) newValues.getShape().get(2);
+        keys[layer].set(new NDIndex(":, :, :, {}:{}", length, length + t), newKeysTransposed);
+        values[layer].set(new NDIndex(":, :, {}:{}", length, length + t), newValues);
+        return new NDArray[] {keys[layer].get(new NDIndex(":, :, :, :{}", length + t)), values[layer].get(new NDIndex(":, :, :{}", length + t))};
     }
 
     /** Moves the cache past {@code mask}'s tokens once every layer has written them. */
@@ -123,7 +132,7 @@ public final class KvCache implements AutoCloseable {
             keys[i] = replace(keys[i], keys[i].get(index));
             values[i] = replace(values[i], values[i].get(index));
         }
-        keyMask = replace(keyMask, keyMask.get(index));
+        keyBias = replace(keyBias, keyBias.get(index));
         nextPositions = replace(nextPositions, nextPositions.get(index));
         index.close();
     }

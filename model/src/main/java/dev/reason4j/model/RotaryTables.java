@@ -33,7 +33,7 @@ final class RotaryTables {
     }
 
     /** Makes sure positions below {@code needed} are covered. */
-    void ensure(long needed) {
+    synchronized void ensure(long needed) {
         if (needed > rows) {
             int grown = (int) Math.min(Math.max(needed, 2L * rows), Math.max(needed, maxPositions));
             cos.close();

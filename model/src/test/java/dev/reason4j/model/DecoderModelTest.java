@@ -57,6 +57,34 @@ class DecoderModelTest {
         }
     }
 
+    /**
+     * The model's scalar constants (attention scale, norm epsilon) must be memory libtorch owns. DJL's
+     * {@code toType(sameType, true)} returns an alias of a Java buffer, which a garbage collection
+     * frees under the model; a float64 model is where that happened.
+     */
+    @org.junit.jupiter.api.Test
+    void float64ConstantsSurviveGarbageCollection() {
+        ModelConfig config = TinyModels.config(ModelFamily.QWEN2, false);
+        try (DecoderModel model = TinyModels.model(config, 7, DataType.FLOAT64);
+             NDManager m = model.manager().newSubManager()) {
+            NDArray ids = m.create(randomIds(12, config.vocabSize(), 3), new Shape(1, 12));
+            double[] before = model.logits(ids, null).toDoubleArray();
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < 200; i++) {
+                    java.nio.ByteBuffer.allocateDirect(1 << 16).putDouble(0, 1e300);
+                }
+                System.gc();
+                try (NDManager junk = m.newSubManager()) {
+                    junk.create(new double[4096]).add(1e300);
+                }
+                double[] after = model.logits(ids, null).toDoubleArray();
+                for (int i = 0; i < before.length; i++) {
+                    assertEquals(before[i], after[i], 0.0, "logit " + i + " after GC round " + round);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void leftPaddedBatchedDecodingMatchesEachSequenceAlone(String name, ModelConfig config) {

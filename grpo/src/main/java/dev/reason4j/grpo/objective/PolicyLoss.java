@@ -77,8 +77,9 @@ public final class PolicyLoss {
                 klLoss = kl.mul(weights).sum();
                 if (objective.beta() > 0) {
                     // a Java scalar would be a float64 0-d tensor and promote a float32 0-d loss to float64;
-                    // the copy is torch-owned, so backward never reads a freed Java buffer
-                    NDArray beta = manager.create(objective.beta()).toType(type, true);
+                    // the copy is torch-owned, so backward never reads a freed Java buffer (DJL's
+                    // toType(sameType, true) returns an alias, hence duplicate)
+                    NDArray beta = manager.create(objective.beta()).toType(type, false).duplicate();
                     loss = policyLoss.add(klLoss.mul(beta));
                 }
             }
