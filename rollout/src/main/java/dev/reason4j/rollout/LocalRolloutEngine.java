@@ -6,17 +6,25 @@ import ai.djl.ndarray.types.Shape;
 import dev.reason4j.core.Completion;
 import dev.reason4j.model.DecoderModel;
 import dev.reason4j.model.KvCache;
+import dev.reason4j.model.TorchThreads;
 import dev.reason4j.model.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Samples completions with the policy in this JVM. Each batch left-pads its prompts, prefills each
  * prompt once, copies its KV cache rows to the prompt's samples, and decodes all rows together;
  * finished rows are dropped from the batch (the cache compacted) once enough of them pile up.
  * Batches are cut so rows × (prompt + new tokens) stays within {@link RolloutOptions#maxBatchTokens}.
+ * With {@link RolloutOptions#lanes} above 1, each batch is cut into that many parts decoded at once on
+ * the engine's own threads; a completion's tokens do not change (its randomness is its own).
  *
  * <p>Not thread-safe: one generate call at a time (the server serialises them).
  */
@@ -25,6 +33,7 @@ public final class LocalRolloutEngine implements RolloutEngine {
     private final Tokenizer tokenizer;
     private final RolloutOptions options;
     private final Set<Integer> eos;
+    private final ExecutorService lanePool; // null with one lane
     private RolloutStats lastStats = RolloutStats.NONE;
 
     /** The engine borrows the model and tokenizer; their owner closes them. */
@@ -34,6 +43,16 @@ public final class LocalRolloutEngine implements RolloutEngine {
         this.options = options;
         this.eos = new HashSet<>(tokenizer.eosTokenIds());
         this.eos.addAll(model.config().eosTokenIds());
+        if (options.lanes() > 1) {
+            AtomicInteger counter = new AtomicInteger();
+            this.lanePool = Executors.newFixedThreadPool(options.lanes(), r -> {
+                Thread t = new Thread(r, "rollout-lane-" + counter.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        } else {
+            this.lanePool = null;
+        }
     }
 
     public DecoderModel model() {
@@ -48,7 +67,8 @@ public final class LocalRolloutEngine implements RolloutEngine {
         }
         RolloutStats stats = RolloutStats.NONE;
         for (List<Slice> batch : BatchPlanner.plan(requests, options.maxBatchTokens())) {
-            stats = stats.plus(generateBatch(requests, batch, out));
+            List<List<Slice>> parts = lanes(batch, options.lanes());
+            stats = stats.plus(parts.size() == 1 ? generateBatch(requests, batch, out) : generateInLanes(requests, parts, out));
         }
         lastStats = stats;
         return out;
@@ -61,6 +81,83 @@ public final class LocalRolloutEngine implements RolloutEngine {
 
     /** A run of consecutive samples of one request that share a prefill. */
     record Slice(int request, int firstSample, int count) {
+    }
+
+    /** Cuts a batch's slices into at most {@code lanes} parts with row counts as equal as possible. */
+    static List<List<Slice>> lanes(List<Slice> batch, int lanes) {
+        int rows = batch.stream().mapToInt(Slice::count).sum();
+        int n = Math.min(lanes, rows);
+        List<List<Slice>> parts = new ArrayList<>();
+        List<Slice> current = new ArrayList<>();
+        int lane = 0;
+        int filled = 0; // rows placed in lanes before the current one, plus the current one's
+        for (Slice slice : batch) {
+            int first = slice.firstSample();
+            int left = slice.count();
+            while (left > 0) {
+                int laneEnd = (int) ((long) rows * (lane + 1) / n);
+                int take = Math.min(left, laneEnd - filled);
+                current.add(new Slice(slice.request(), first, take));
+                first += take;
+                left -= take;
+                filled += take;
+                if (filled == laneEnd) {
+                    parts.add(current);
+                    current = new ArrayList<>();
+                    lane++;
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** Decodes each part on its own lane thread, each with a share of libtorch's intra-op threads. */
+    private RolloutStats generateInLanes(List<GenerationRequest> requests, List<List<Slice>> parts, List<List<Completion>> out) {
+        int longest = 0;
+        for (List<Slice> part : parts) {
+            for (Slice slice : part) {
+                GenerationRequest r = requests.get(slice.request());
+                longest = Math.max(longest, r.promptIds().length + r.params().maxNewTokens());
+            }
+        }
+        model.reservePositions(longest + 1);
+        int threads = TorchThreads.intraOp();
+        TorchThreads.setIntraOp(Math.max(1, threads / parts.size()));
+        long start = System.nanoTime();
+        try {
+            List<Future<RolloutStats>> running = new ArrayList<>();
+            for (List<Slice> part : parts) {
+                running.add(lanePool.submit(() -> generateBatch(requests, part, out)));
+            }
+            RolloutStats sum = RolloutStats.NONE;
+            long steps = 0;
+            double prefill = 0;
+            RuntimeException failure = null;
+            for (Future<RolloutStats> f : running) {
+                try {
+                    RolloutStats s = f.get();
+                    sum = sum.plus(s);
+                    steps = Math.max(steps, s.decodeSteps());
+                    prefill = Math.max(prefill, s.prefillSeconds());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (failure == null) {
+                        failure = cause instanceof RuntimeException re ? re : new IllegalStateException("rollout lane failed", cause);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running.forEach(x -> x.cancel(true));
+                    throw new dev.reason4j.core.Reason4jException("interrupted while decoding", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            return new RolloutStats(sum.prefillTokens(), sum.generatedTokens(), steps, prefill, wall - prefill);
+        } finally {
+            TorchThreads.setIntraOp(threads);
+        }
     }
 
     private RolloutStats generateBatch(List<GenerationRequest> requests, List<Slice> slices, List<List<Completion>> out) {
@@ -201,8 +298,11 @@ public final class LocalRolloutEngine implements RolloutEngine {
         return out;
     }
 
+    /** Stops the lane threads; the model and tokenizer belong to the caller. */
     @Override
     public void close() {
-        // The model and tokenizer belong to the caller.
+        if (lanePool != null) {
+            lanePool.shutdownNow();
+        }
     }
 }

@@ -7,16 +7,32 @@ import dev.reason4j.core.Reason4jException;
  *
  * @param maxBatchTokens      rows × (prompt + new tokens) allowed in one KV cache; bounds memory
  * @param compactionFraction  drop finished rows from the batch once at least this fraction of it is finished
+ * @param lanes               parts of each batch decoded at once on their own threads, each with
+ *                            1/lanes of libtorch's intra-op threads (1: the whole batch on the calling
+ *                            thread). On CPU, two lanes of one thread beat one lane of two threads: the
+ *                            per-op overhead runs in parallel too. Each lane fuses its own copy of the
+ *                            projection weights, so keep 1 for large models.
  */
-public record RolloutOptions(long maxBatchTokens, double compactionFraction) {
-    public static final RolloutOptions DEFAULTS = new RolloutOptions(262_144, 0.25);
+public record RolloutOptions(long maxBatchTokens, double compactionFraction, int lanes) {
+    public static final RolloutOptions DEFAULTS = new RolloutOptions(262_144, 0.25, 1);
+
+    public RolloutOptions(long maxBatchTokens, double compactionFraction) {
+        this(maxBatchTokens, compactionFraction, 1);
+    }
 
     public RolloutOptions {
+        if (lanes < 1) {
+            throw new Reason4jException("rollout lanes must be ≥ 1, got " + lanes);
+        }
         if (maxBatchTokens < 1) {
             throw new Reason4jException("rollout max_batch_tokens must be ≥ 1, got " + maxBatchTokens);
         }
         if (!(compactionFraction > 0 && compactionFraction <= 1)) {
             throw new Reason4jException("rollout compaction_fraction must be in (0, 1], got " + compactionFraction);
         }
+    }
+
+    public RolloutOptions withLanes(int n) {
+        return new RolloutOptions(maxBatchTokens, compactionFraction, n);
     }
 }

@@ -153,4 +153,44 @@ class LocalRolloutEngineTest {
         assertEquals(group.stream().mapToLong(Completion::length).sum(), stats.generatedTokens());
         assertEquals(group.stream().mapToInt(Completion::length).max().orElse(0), stats.decodeSteps());
     }
+
+    @Test
+    void lanesCutABatchIntoBalancedPartsThatCoverEverySampleOnce() {
+        List<LocalRolloutEngine.Slice> batch = List.of(new LocalRolloutEngine.Slice(0, 0, 5), new LocalRolloutEngine.Slice(1, 2, 3),
+                new LocalRolloutEngine.Slice(2, 0, 1));
+        List<List<LocalRolloutEngine.Slice>> two = LocalRolloutEngine.lanes(batch, 2);
+        assertEquals(List.of(List.of(new LocalRolloutEngine.Slice(0, 0, 4)),
+                List.of(new LocalRolloutEngine.Slice(0, 4, 1), new LocalRolloutEngine.Slice(1, 2, 3), new LocalRolloutEngine.Slice(2, 0, 1))), two);
+        List<List<LocalRolloutEngine.Slice>> three = LocalRolloutEngine.lanes(batch, 3);
+        assertEquals(List.of(3, 3, 3), three.stream().map(p -> p.stream().mapToInt(LocalRolloutEngine.Slice::count).sum()).toList());
+        assertEquals(List.of(new LocalRolloutEngine.Slice(1, 2, 1), new LocalRolloutEngine.Slice(1, 3, 2), new LocalRolloutEngine.Slice(2, 0, 1)),
+                List.of(three.get(1).get(1), three.get(2).get(0), three.get(2).get(1)));
+        assertEquals(2, LocalRolloutEngine.lanes(List.of(new LocalRolloutEngine.Slice(0, 0, 2)), 8).size(), "never more lanes than rows");
+        assertEquals(List.of(batch), LocalRolloutEngine.lanes(batch, 1));
+    }
+
+    @Test
+    void lanesGiveTheSameCompletionsAndRestoreTorchThreads() {
+        int[] p1 = fx.prompt("Q: 3*4=?");
+        int[] p2 = fx.prompt("A longer prompt, for left padding: 1+2+3=?");
+        List<GenerationRequest> requests = List.of(new GenerationRequest(p1, 5, SAMPLE), new GenerationRequest(p2, 4, SAMPLE.withSeed(7)));
+        List<List<Completion>> one = fx.engine(RolloutOptions.DEFAULTS).generate(requests);
+        int threads = dev.reason4j.model.TorchThreads.intraOp();
+        try (LocalRolloutEngine laned = fx.engine(RolloutOptions.DEFAULTS.withLanes(3))) {
+            List<List<Completion>> three = laned.generate(requests);
+            assertEquals(threads, dev.reason4j.model.TorchThreads.intraOp(), "the caller's thread count is restored");
+            for (int q = 0; q < requests.size(); q++) {
+                for (int i = 0; i < requests.get(q).n(); i++) {
+                    Completion a = one.get(q).get(i);
+                    Completion b = three.get(q).get(i);
+                    assertArrayEquals(a.completionIds(), b.completionIds(), "request " + q + " sample " + i);
+                    assertArrayEquals(a.logProbs(), b.logProbs(), 1e-5f);
+                    assertEquals(a.finishReason(), b.finishReason());
+                }
+            }
+            RolloutStats stats = laned.lastStats();
+            assertEquals(2L * (p1.length + p2.length), stats.prefillTokens(), "each request is cut between two lanes, so prefilled twice");
+            assertEquals(three.stream().flatMap(List::stream).mapToLong(Completion::length).sum(), stats.generatedTokens());
+        }
+    }
 }

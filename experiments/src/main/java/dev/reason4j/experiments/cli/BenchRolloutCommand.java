@@ -47,6 +47,10 @@ public final class BenchRolloutCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "libtorch intra-op threads (default: libtorch's choice).")
     Integer threads;
 
+    @Option(names = "--lanes", defaultValue = "1",
+            description = "Batch parts decoded at once on their own threads, sharing --threads (default: ${DEFAULT-VALUE}).")
+    int lanes;
+
     @Option(names = "--repeats", defaultValue = "3", description = "Timed runs after one warm-up; the best is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
@@ -58,13 +62,13 @@ public final class BenchRolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (batch < 1 || promptLen < 1 || newTokens < 1 || group < 1 || batch % group != 0 || repeats < 1) {
-            throw new Reason4jException("bench rollout needs positive --batch, --prompt-len, --new-tokens, --repeats and --batch divisible by --group");
+        if (batch < 1 || promptLen < 1 || newTokens < 1 || group < 1 || batch % group != 0 || repeats < 1 || lanes < 1) {
+            throw new Reason4jException("bench rollout needs positive --batch, --prompt-len, --new-tokens, --repeats, --lanes and --batch divisible by --group");
         }
         Threads.configure(threads);
         try (Tokenizer tokenizer = Tokenizer.load(model);
-             DecoderModel m = ModelIo.load(model, Devices.parse(device), DataType.FLOAT32)) {
-            LocalRolloutEngine engine = new LocalRolloutEngine(m, tokenizer, new RolloutOptions(Long.MAX_VALUE, 0.25));
+             DecoderModel m = ModelIo.load(model, Devices.parse(device), DataType.FLOAT32);
+             LocalRolloutEngine engine = new LocalRolloutEngine(m, tokenizer, new RolloutOptions(Long.MAX_VALUE, 0.25, lanes))) {
             List<GenerationRequest> requests = requests(m.config().vocabSize());
             engine.generate(requests); // warm-up
             RolloutStats best = null;
@@ -82,6 +86,7 @@ public final class BenchRolloutCommand implements Callable<Integer> {
             out.put("prompt_len", promptLen);
             out.put("new_tokens", newTokens);
             out.put("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            out.put("lanes", lanes);
             out.put("tokens_per_s", best.tokensPerSecond());
             out.put("prefill_tokens_per_s", best.prefillTokens() / best.prefillSeconds());
             out.put("ms_per_decode_step", 1000 * best.decodeSeconds() / best.decodeSteps());

@@ -26,6 +26,9 @@ import java.util.List;
  * @param stop            strings that end a completion (default none: the model's EOS ends it)
  * @param maxBatchTokens  local engine: rows × (prompt + max_new_tokens) per KV cache (default 262144);
  *                        bounds rollout memory
+ * @param lanes           local engine: parts of each batch decoded at once on their own threads, sharing
+ *                        libtorch's threads (default 1). On CPU with small models, lanes = cores is faster
+ *                        (see BENCHMARKS.md); each lane keeps its own fused copy of the projection weights
  */
 public record RolloutSection(@Default("local") EngineKind engine,
                              @Default("[]") List<String> servers,
@@ -39,7 +42,8 @@ public record RolloutSection(@Default("local") EngineKind engine,
                              @Default("0.0") @Range(min = 0, max = 1, maxExclusive = true) double minP,
                              @Default("256") @Range(min = 1) int maxNewTokens,
                              @Default("[]") List<String> stop,
-                             @Default("262144") @Range(min = 1) long maxBatchTokens) {
+                             @Default("262144") @Range(min = 1) long maxBatchTokens,
+                             @Default("1") @Range(min = 1) int lanes) {
     public RolloutSection {
         if (engine == EngineKind.REMOTE && servers.isEmpty()) {
             throw new InvalidSetting("servers", "engine: remote needs at least one server, e.g. servers: [http://127.0.0.1:8000]");

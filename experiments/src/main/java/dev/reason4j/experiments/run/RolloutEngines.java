@@ -25,7 +25,7 @@ final class RolloutEngines {
     static RolloutEngine create(ExperimentConfig c, DecoderModel policy, Tokenizer tokenizer, Path modelDir) {
         RolloutSection r = c.rollout();
         if (r.engine() == EngineKind.LOCAL) {
-            return new LocalRolloutEngine(policy, tokenizer, new RolloutOptions(r.maxBatchTokens(), RolloutOptions.DEFAULTS.compactionFraction()));
+            return new LocalRolloutEngine(policy, tokenizer, new RolloutOptions(r.maxBatchTokens(), RolloutOptions.DEFAULTS.compactionFraction(), r.lanes()));
         }
         String served = r.servedModel() != null ? r.servedModel() : modelDir.toString();
         RemoteOptions options = RemoteOptions.of(r.servers().stream().map(s -> URI.create(s.strip())).toList(), served)
