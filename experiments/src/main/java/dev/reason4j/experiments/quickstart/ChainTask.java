@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The quickstart's task: a chain of single-digit additions and subtractions, e.g. {@code 7+3-2+9},
- * solved step by step in a {@code <think>} block ("7+3=10", "10-2=8", "8+9=17") with the result in
- * {@code <answer>}. Intermediate steps matter: a slip in any of them makes the answer wrong.
+ * The quickstart's task: a chain of single-digit additions and subtractions, e.g. {@code 5-3+7-6}. The
+ * worked solution in the {@code <think>} block is a scratchpad that rewrites the chain one step shorter
+ * per line ({@code 2+7-6}, {@code 9-6}, {@code 3}): each line needs one small sum on the previous line's
+ * first two numbers and a copy of its tail, which a small model learns reliably.
  *
- * <p>The prompt opens the think block, R1-Zero style. The warm-start solutions forget carries and
- * borrows more often than not (a systematic error, like a pupil's, not random noise), so the base
- * model's most likely answer to a step with a carry is wrong, even at low temperature; it still writes
- * the right step sometimes. GRPO, rewarded only for a correct final answer and the R1 layout, has to
- * learn to carry.
+ * <p>The prompt opens the think block, R1-Zero style. The warm start mixes two kinds of response, as a
+ * pretraining corpus would: most ({@code directRate}) close the think block at once and give a quick
+ * estimate (the value rounded to a multiple of five, right one time in five); the rest work the chain
+ * out (optionally forgetting carries at {@code slipRate}). The base model mostly answers at once. GRPO,
+ * rewarded only for a correct final answer and the R1 layout, has to discover that working the steps out
+ * is what pays: the reasoning itself is never rewarded.
  */
 public final class ChainTask {
     /** Prefix shared by every prompt; the think block is opened for the model. */
@@ -52,9 +54,9 @@ public final class ChainTask {
     }
 
     /**
-     * The worked solution; with {@code rng} non-null, a step that needs a carry (or a borrow) forgets it
-     * with probability {@code slipRate} — the result is 10 too small (too large) — and later steps build
-     * on the wrong value. Steps without a carry are always right.
+     * The worked solution: one line per step, each the chain with its first two numbers combined. With
+     * {@code rng} non-null, a step that needs a carry (or a borrow) forgets it with probability
+     * {@code slipRate} (the result is 10 too small, or too large) and later lines build on the wrong value.
      */
     static String solution(int[] numbers, boolean[] plus, SplittableRandom rng, double slipRate) {
         StringBuilder out = new StringBuilder();
@@ -64,8 +66,12 @@ public final class ChainTask {
             if (rng != null && needsCarry(value, numbers[i], plus[i]) && rng.nextDouble() < slipRate) {
                 next += plus[i] ? -10 : 10;
             }
-            out.append(value).append(plus[i] ? '+' : '-').append(numbers[i]).append('=').append(next).append('\n');
             value = next;
+            out.append(value);
+            for (int j = i + 1; j < numbers.length; j++) {
+                out.append(plus[j] ? '+' : '-').append(numbers[j]);
+            }
+            out.append('\n');
         }
         return out.append("</think><answer>").append(value).append("</answer>").toString();
     }
@@ -75,7 +81,28 @@ public final class ChainTask {
         return plus ? value % 10 + digit >= 10 : value >= 10 && value % 10 < digit;
     }
 
-    /** A warm-start response for {@code problem}, slipping at {@code slipRate}. */
+    /**
+     * A warm-start response for {@code problem}: with probability {@code directRate} a quick estimate with
+     * an empty think block (see {@link #direct}); otherwise the worked solution, slipping at {@code slipRate}.
+     */
+    public String warmStartResponse(Problem problem, SplittableRandom rng, double slipRate, double directRate) {
+        if (rng.nextDouble() < directRate) {
+            return direct(problem.answer());
+        }
+        return noisySolution(problem, rng, slipRate);
+    }
+
+    /** The response that skips the working: a quick estimate, the value rounded to the nearest multiple of five. */
+    static String direct(String answer) {
+        return "</think><answer>" + estimate(Integer.parseInt(answer)) + "</answer>";
+    }
+
+    /** {@code value} rounded to the nearest multiple of five (right for one value in five). */
+    static int estimate(int value) {
+        return (value + 2) / 5 * 5;
+    }
+
+    /** A worked warm-start response for {@code problem}, slipping at {@code slipRate}. */
     public String noisySolution(Problem problem, SplittableRandom rng, double slipRate) {
         @SuppressWarnings("unchecked")
         List<Integer> n = (List<Integer>) problem.metadata().get("numbers");

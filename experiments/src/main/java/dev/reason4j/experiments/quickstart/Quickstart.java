@@ -127,12 +127,13 @@ public final class Quickstart {
         int eos = tokenizer.eosTokenIds().get(0);
         List<SftExample> examples = new ArrayList<>();
         for (Problem p : train.subList(0, Math.min(s.sftExamples(), train.size()))) {
-            int[] response = tokenizer.encode(task.noisySolution(p, slips, s.slipRate()), false);
+            int[] response = tokenizer.encode(task.warmStartResponse(p, slips, s.slipRate(), s.directRate()), false);
             int[] withEos = Arrays.copyOf(response, response.length + 1);
             withEos[response.length] = eos;
             examples.add(new SftExample(tokenizer.encode(p.prompt().text(), false), withEos));
         }
-        LOG.info("warm start: {} examples × {} epochs, slip rate {}", examples.size(), s.sftEpochs(), s.slipRate());
+        LOG.info("warm start: {} examples × {} epochs, slip rate {}, direct-answer rate {}", examples.size(), s.sftEpochs(),
+                s.slipRate(), s.directRate());
         int steps = (examples.size() + 63) / 64 * s.sftEpochs();
         double[] loss = new SftTrainer(model, new SftSettings(s.sftEpochs(), 64, s.sftLearningRate(), Math.min(20, steps / 10), 1.0, 0.0,
                 s.seed() + 4))

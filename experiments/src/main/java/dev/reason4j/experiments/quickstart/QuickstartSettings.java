@@ -10,7 +10,8 @@ package dev.reason4j.experiments.quickstart;
  * @param heldOut      held-out problems for the before/after evaluation (disjoint from training)
  * @param sftExamples  warm-start examples
  * @param sftEpochs    warm-start passes
- * @param slipRate     probability that a warm-start step needing a carry forgets it (the imperfection left on purpose)
+ * @param slipRate     probability that a warm-start step needing a carry forgets it
+ * @param directRate   probability that a warm-start response skips the working and states the answer at once
  * @param sftLearningRate warm-start peak learning rate
  * @param grpoSteps    GRPO steps
  * @param problemsPerStep problems per GRPO step
@@ -21,11 +22,11 @@ package dev.reason4j.experiments.quickstart;
  * @param seed         everything random derives from it
  */
 public record QuickstartSettings(int hidden, int layers, int terms, int trainProblems, int heldOut, int sftExamples, int sftEpochs,
-                                 double slipRate, double sftLearningRate, int grpoSteps, int problemsPerStep, int groupSize,
+                                 double slipRate, double directRate, double sftLearningRate, int grpoSteps, int problemsPerStep, int groupSize,
                                  double learningRate, int evalK, int maxNewTokens, long seed) {
 
     public static QuickstartSettings defaults() {
-        return new QuickstartSettings(128, 4, 4, 20_000, 500, 6000, 4, 0.6, 3e-3, 400, 16, 8, 4e-5, 4, 48, 0);
+        return new QuickstartSettings(128, 4, 4, 40_000, 500, 20_000, 4, 0.0, 0.7, 3e-3, 400, 16, 8, 1e-4, 4, 48, 0);
     }
 
     /**
@@ -70,6 +71,6 @@ public record QuickstartSettings(int hidden, int layers, int terms, int trainPro
 
     /** A seconds-long version of the same pipeline, for the test suite. */
     public static QuickstartSettings tiny() {
-        return new QuickstartSettings(32, 1, 3, 400, 24, 64, 1, 0.15, 3e-3, 2, 4, 4, 2e-5, 2, 24, 0);
+        return new QuickstartSettings(32, 1, 3, 400, 24, 64, 1, 0.15, 0.5, 3e-3, 2, 4, 4, 2e-5, 2, 24, 0);
     }
 }

@@ -74,6 +74,7 @@ class RolloutServerTest {
         }
         engine.release();
         assertEquals(200, first.join().status());
+        waiting.forEach(CompletableFuture::join); // the batch sizes are only final once every request is answered
         // The second batch takes three waiting requests (four prompts: the first request has two); the last waits for the third.
         assertEquals(List.of(1, 4, 1), engine.batchSizes());
         assertEquals(3, server.batches());
