@@ -26,9 +26,11 @@ public final class KvCache implements AutoCloseable {
     private NDArray keyBias; // (B, capacity) model dtype: 0 where a real token sits, MASKED for padding
     private NDArray nextPositions; // (B, 1) int64: the position id the row's next real token gets
     private final FusedLayer[] fused; // built on first use; the weights do not change during a generation
+    private final FusedWeights shared; // or null: fused weights another owner keeps
     private int length;
 
-    private KvCache(NDManager manager, int capacity, NDArray[] keys, NDArray[] values, NDArray keyBias, NDArray nextPositions) {
+    private KvCache(NDManager manager, int capacity, NDArray[] keys, NDArray[] values, NDArray keyBias, NDArray nextPositions,
+                    FusedWeights shared) {
         this.manager = manager;
         this.capacity = capacity;
         this.keys = keys;
@@ -36,10 +38,20 @@ public final class KvCache implements AutoCloseable {
         this.keyBias = keyBias;
         this.nextPositions = nextPositions;
         this.fused = new FusedLayer[keys.length];
+        this.shared = shared;
     }
 
     /** Allocates an empty cache for {@code batch} rows of up to {@code capacity} tokens each. */
     public static KvCache allocate(ModelConfig config, NDManager parent, int batch, int capacity, DataType dtype) {
+        return allocate(config, parent, batch, capacity, dtype, null);
+    }
+
+    /**
+     * As {@link #allocate(ModelConfig, NDManager, int, int, DataType)}, reading the fused projections from
+     * {@code shared} (which the caller keeps open while the cache is used) instead of fusing its own.
+     */
+    public static KvCache allocate(ModelConfig config, NDManager parent, int batch, int capacity, DataType dtype,
+                                   FusedWeights shared) {
         if (batch <= 0 || capacity <= 0) {
             throw new Reason4jException("KV cache needs batch > 0 and capacity > 0, got " + batch + " and " + capacity);
         }
@@ -53,7 +65,7 @@ public final class KvCache implements AutoCloseable {
             v[i] = m.zeros(valueShape, dtype);
         }
         return new KvCache(m, capacity, k, v, m.full(new Shape(batch, capacity), (float) MASKED, dtype),
-                m.zeros(new Shape(batch, 1), DataType.INT64));
+                m.zeros(new Shape(batch, 1), DataType.INT64), shared);
     }
 
     public int length() {
@@ -78,6 +90,9 @@ public final class KvCache implements AutoCloseable {
      * copy a third of the model per token. Valid as long as the weights do not change under the cache.
      */
     FusedLayer fused(int layer, DecoderModel model) {
+        if (shared != null) {
+            return shared.layer(layer);
+        }
         if (fused[layer] == null) {
             FusedLayer f = model.fuseForInference(layer);
             f.arrays().attach(manager);

@@ -57,6 +57,26 @@ class DecoderModelTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void cachesSharingOneSetOfFusedWeightsDecodeExactlyLikeCachesWithTheirOwn() {
+        ModelConfig config = TinyModels.config(ModelFamily.QWEN3, false);
+        try (DecoderModel model = TinyModels.model(config, 7, DataType.FLOAT32);
+             NDManager m = model.manager().newSubManager();
+             FusedWeights shared = FusedWeights.of(model)) {
+            long[] ids = randomIds(16, config.vocabSize(), 5);
+            float[][] results = new float[3][];
+            for (int run = 0; run < 3; run++) {
+                try (KvCache cache = KvCache.allocate(config, m, 2, 16, DataType.FLOAT32, run == 0 ? null : shared)) {
+                    model.hiddenStates(m.create(java.util.Arrays.copyOf(ids, 12), new Shape(2, 6)), null, cache);
+                    NDArray h = model.hiddenStates(m.create(java.util.Arrays.copyOfRange(ids, 12, 14), new Shape(2, 1)), null, cache);
+                    results[run] = model.lastLogits(h).toFloatArray();
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(results[0], results[1], "shared weights give the same logits");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(results[1], results[2], "and survive a cache that used them being closed");
+        }
+    }
+
     /**
      * The model's scalar constants (attention scale, norm epsilon) must be memory libtorch owns. DJL's
      * {@code toType(sameType, true)} returns an alias of a Java buffer, which a garbage collection

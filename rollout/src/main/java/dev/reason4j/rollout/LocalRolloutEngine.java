@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.reason4j.core.Completion;
 import dev.reason4j.model.DecoderModel;
+import dev.reason4j.model.FusedWeights;
 import dev.reason4j.model.KvCache;
 import dev.reason4j.model.TorchThreads;
 import dev.reason4j.model.tokenizer.Tokenizer;
@@ -68,7 +69,7 @@ public final class LocalRolloutEngine implements RolloutEngine {
         RolloutStats stats = RolloutStats.NONE;
         for (List<Slice> batch : BatchPlanner.plan(requests, options.maxBatchTokens())) {
             List<List<Slice>> parts = lanes(batch, options.lanes());
-            stats = stats.plus(parts.size() == 1 ? generateBatch(requests, batch, out) : generateInLanes(requests, parts, out));
+            stats = stats.plus(parts.size() == 1 ? generateBatch(requests, batch, out, null) : generateInLanes(requests, parts, out));
         }
         lastStats = stats;
         return out;
@@ -124,10 +125,10 @@ public final class LocalRolloutEngine implements RolloutEngine {
         int threads = TorchThreads.intraOp();
         TorchThreads.setIntraOp(Math.max(1, threads / parts.size()));
         long start = System.nanoTime();
-        try {
+        try (FusedWeights shared = FusedWeights.of(model)) {
             List<Future<RolloutStats>> running = new ArrayList<>();
             for (List<Slice> part : parts) {
-                running.add(lanePool.submit(() -> generateBatch(requests, part, out)));
+                running.add(lanePool.submit(() -> generateBatch(requests, part, out, shared)));
             }
             RolloutStats sum = RolloutStats.NONE;
             long steps = 0;
@@ -160,7 +161,9 @@ public final class LocalRolloutEngine implements RolloutEngine {
         }
     }
 
-    private RolloutStats generateBatch(List<GenerationRequest> requests, List<Slice> slices, List<List<Completion>> out) {
+    /** Prefills and decodes one batch; {@code shared} holds the fused weights when lanes share them, else null. */
+    private RolloutStats generateBatch(List<GenerationRequest> requests, List<Slice> slices, List<List<Completion>> out,
+                                       FusedWeights shared) {
         List<SequenceState> rows = new ArrayList<>();
         int[] rowToSlice = new int[slices.stream().mapToInt(Slice::count).sum()];
         int maxPrompt = 0;
@@ -182,7 +185,7 @@ public final class LocalRolloutEngine implements RolloutEngine {
         double prefillSeconds;
         long start = System.nanoTime();
         try (NDManager batch = model.manager().newSubManager();
-             KvCache cache = KvCache.allocate(model.config(), batch, slices.size(), maxPrompt + maxNew, model.dataType())) {
+             KvCache cache = KvCache.allocate(model.config(), batch, slices.size(), maxPrompt + maxNew, model.dataType(), shared)) {
             NDManager stepManager = batch.newSubManager();
             NDArray logits = prefill(requests, slices, maxPrompt, cache, stepManager); // (slices, V)
             long[] expand = new long[rows.size()];

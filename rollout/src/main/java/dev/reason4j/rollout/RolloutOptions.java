@@ -10,8 +10,8 @@ import dev.reason4j.core.Reason4jException;
  * @param lanes               parts of each batch decoded at once on their own threads, each with
  *                            1/lanes of libtorch's intra-op threads (1: the whole batch on the calling
  *                            thread). On CPU, two lanes of one thread beat one lane of two threads: the
- *                            per-op overhead runs in parallel too. Each lane fuses its own copy of the
- *                            projection weights, so keep 1 for large models.
+ *                            per-op overhead runs in parallel too. Lanes share one fused copy of the
+ *                            projection weights; each has its own KV cache for its part of the batch.
  */
 public record RolloutOptions(long maxBatchTokens, double compactionFraction, int lanes) {
     public static final RolloutOptions DEFAULTS = new RolloutOptions(262_144, 0.25, 1);

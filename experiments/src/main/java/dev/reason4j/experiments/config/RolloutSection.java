@@ -28,7 +28,7 @@ import java.util.List;
  *                        bounds rollout memory
  * @param lanes           local engine: parts of each batch decoded at once on their own threads, sharing
  *                        libtorch's threads (default 1). On CPU with small models, lanes = cores is faster
- *                        (see BENCHMARKS.md); each lane keeps its own fused copy of the projection weights
+ *                        (see BENCHMARKS.md); lanes share the weights, each has its own KV cache
  */
 public record RolloutSection(@Default("local") EngineKind engine,
                              @Default("[]") List<String> servers,
