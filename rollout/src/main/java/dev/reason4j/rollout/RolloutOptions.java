@@ -8,8 +8,9 @@ import dev.reason4j.core.Reason4jException;
  * @param maxBatchTokens      rows × (prompt + new tokens) allowed in one KV cache; bounds memory
  * @param compactionFraction  drop finished rows from the batch once at least this fraction of it is finished
  * @param lanes               parts of each batch decoded at once on their own threads, each with
- *                            1/lanes of libtorch's intra-op threads (1: the whole batch on the calling
- *                            thread). On CPU, two lanes of one thread beat one lane of two threads: the
+ *                            1/lanes of libtorch's intra-op threads but at least one, so more lanes than
+ *                            threads use more cores than the thread setting (1: the whole batch on the
+ *                            calling thread). On CPU, two lanes of one thread beat one lane of two threads: the
  *                            per-op overhead runs in parallel too. Lanes share one fused copy of the
  *                            projection weights; each has its own KV cache for its part of the batch.
  */
