@@ -19,7 +19,12 @@ public final class FusedWeights implements AutoCloseable {
 
     /** Fuses every layer of {@code model} now. */
     public static FusedWeights of(DecoderModel model) {
-        NDManager m = model.manager().newSubManager();
+        return of(model, model.manager());
+    }
+
+    /** As {@link #of(DecoderModel)}, with the arrays in a sub-manager of {@code parent} (closed with it). */
+    static FusedWeights of(DecoderModel model, NDManager parent) {
+        NDManager m = parent.newSubManager();
         FusedLayer[] layers = new FusedLayer[model.config().numLayers()];
         try {
             for (int i = 0; i < layers.length; i++) {

@@ -2,7 +2,6 @@ package dev.reason4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -25,8 +24,7 @@ public final class KvCache implements AutoCloseable {
     private NDArray[] values; // per layer (B, n_kv_heads, capacity, head_dim)
     private NDArray keyBias; // (B, capacity) model dtype: 0 where a real token sits, MASKED for padding
     private NDArray nextPositions; // (B, 1) int64: the position id the row's next real token gets
-    private final FusedLayer[] fused; // built on first use; the weights do not change during a generation
-    private final FusedWeights shared; // or null: fused weights another owner keeps
+    private FusedWeights fused; // given, or built on first use in this cache's manager; the weights do not change during a generation
     private int length;
 
     private KvCache(NDManager manager, int capacity, NDArray[] keys, NDArray[] values, NDArray keyBias, NDArray nextPositions,
@@ -37,8 +35,7 @@ public final class KvCache implements AutoCloseable {
         this.values = values;
         this.keyBias = keyBias;
         this.nextPositions = nextPositions;
-        this.fused = new FusedLayer[keys.length];
-        this.shared = shared;
+        this.fused = shared;
     }
 
     /** Allocates an empty cache for {@code batch} rows of up to {@code capacity} tokens each. */
@@ -90,16 +87,10 @@ public final class KvCache implements AutoCloseable {
      * copy a third of the model per token. Valid as long as the weights do not change under the cache.
      */
     FusedLayer fused(int layer, DecoderModel model) {
-        if (shared != null) {
-            return shared.layer(layer);
+        if (fused == null) {
+            fused = FusedWeights.of(model, manager);
         }
-        if (fused[layer] == null) {
-            FusedLayer f = model.fuseForInference(layer);
-            f.arrays().attach(manager);
-            NDScope.unregister(f.arrays());
-            fused[layer] = f;
-        }
-        return fused[layer];
+        return fused.layer(layer);
     }
 
     /**

@@ -134,22 +134,30 @@ public final class LocalRolloutEngine implements RolloutEngine {
             long steps = 0;
             double prefill = 0;
             RuntimeException failure = null;
+            boolean interrupted = false;
+            // Every lane is waited for, even after an interrupt: the shared weights are closed when this block ends.
             for (Future<RolloutStats> f : running) {
-                try {
-                    RolloutStats s = f.get();
-                    sum = sum.plus(s);
-                    steps = Math.max(steps, s.decodeSteps());
-                    prefill = Math.max(prefill, s.prefillSeconds());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (failure == null) {
-                        failure = cause instanceof RuntimeException re ? re : new IllegalStateException("rollout lane failed", cause);
+                while (true) {
+                    try {
+                        RolloutStats s = f.get();
+                        sum = sum.plus(s);
+                        steps = Math.max(steps, s.decodeSteps());
+                        prefill = Math.max(prefill, s.prefillSeconds());
+                        break;
+                    } catch (ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (failure == null) {
+                            failure = cause instanceof RuntimeException re ? re : new IllegalStateException("rollout lane failed", cause);
+                        }
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running.forEach(x -> x.cancel(true));
-                    throw new dev.reason4j.core.Reason4jException("interrupted while decoding", e);
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                throw new dev.reason4j.core.Reason4jException("interrupted while decoding");
             }
             if (failure != null) {
                 throw failure;
